@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Steward",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "steward", targets: ["steward"]),
+        .library(name: "StewardCore", targets: ["StewardCore"]),
+    ],
+    targets: [
+        // The engine: pure lifecycle core (Model, Lifecycle, Encoding, Check) plus its
+        // adapters (Store, Git, Inventory). No package dependencies.
+        .target(name: "StewardCore"),
+        // The command line: argument parser, one file per command, output formatting.
+        .target(name: "StewardCLI", dependencies: ["StewardCore"]),
+        // The executable: only calls StewardCLI.
+        .executableTarget(name: "steward", dependencies: ["StewardCLI"]),
+        .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"]),
+        .testTarget(name: "StewardCLITests", dependencies: ["StewardCLI", "StewardCore"]),
+    ]
+)
