@@ -1,0 +1,44 @@
+/// "Did you mean …?" suggestions for mistyped commands and options.
+enum Suggestion {
+    /// The largest edit distance still worth suggesting.
+    static let maximumDistance = 2
+
+    /// The candidate closest to `typed` within `maximumDistance` edits, first one on ties.
+    ///
+    /// Leading dashes are ignored when judging how short a name is, so `-x` does not
+    /// suggest `-h` (every one-letter name is within one edit of every other).
+    static func closest(to typed: String, among candidates: [String]) -> String? {
+        var best: (name: String, distance: Int)?
+        for candidate in candidates where candidate != typed {
+            let distance = editDistance(typed, candidate)
+            let core = OptionSpec.key(for: candidate).count
+            guard distance <= maximumDistance, distance < core else { continue }
+            if best == nil || distance < best!.distance { best = (candidate, distance) }
+        }
+        return best?.name
+    }
+
+    /// `"; did you mean 'x'?"`, or `""` when nothing is close.
+    static func clause(for typed: String, among candidates: [String]) -> String {
+        guard let match = closest(to: typed, among: candidates) else { return "" }
+        return "; did you mean '\(match)'?"
+    }
+
+    /// Levenshtein distance over characters.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

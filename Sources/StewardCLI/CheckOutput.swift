@@ -1,0 +1,109 @@
+import Foundation
+import StewardCore
+
+/// The formats of `steward check`: text, json, github annotations, markdown, SARIF 2.1.0.
+enum CheckOutput {
+    static func advice(_ rule: String) -> String? {
+        if let lint = LintCatalog.rule(rule) { return lint.fix }
+        switch rule {
+        case "hash-chain", "sequence", "version", "projection":
+            return "restore the file from the base branch and make the change with steward commands"
+        case "separation-of-duties", "distinct-approvers", "approver-role":
+            return "have an approver who is neither the requester nor the technical owner approve it"
+        case "format": return "fix the file so it is valid connector JSON, or restore it from git"
+        case "unapproved-widening": return "an approver must run 'steward approve ID' in this pull request"
+        default: return nil
+        }
+    }
+
+    static func text(_ r: CheckReport) -> String {
+        if r.violations.isEmpty && r.warnings.isEmpty { return "steward check: \(r.filesChecked) connector files, no problems\n" }
+        var out = ""
+        let files = Set((r.violations + r.warnings).map(\.file)).sorted()
+        for file in files {
+            out += "\(file)\n"
+            for (level, list) in [("error", r.violations), ("warning", r.warnings)] {
+                for f in list where f.file == file {
+                    out += "  \(level) [\(f.rule)] \(f.message)\n"
+                    if let a = advice(f.rule) { out += "    fix: \(a)\n" }
+                }
+            }
+        }
+        out += "steward check: \(r.violations.count) violation(s), \(r.warnings.count) warning(s) in \(r.filesChecked) connector files\n"
+        return out
+    }
+
+    static func findingJSON(_ f: CheckFinding) -> JSONValue {
+        var o: [String: JSONValue] = ["file": .string(f.file), "rule": .string(f.rule), "message": .string(f.message)]
+        if let lint = LintCatalog.rule(f.rule) {
+            o["owasp"] = .string(lint.owasp)
+            o["nist"] = .string(lint.nist)
+        }
+        return .object(o)
+    }
+
+    static func json(_ r: CheckReport) -> JSONValue {
+        .object(["violations": .array(r.violations.map(findingJSON)), "warnings": .array(r.warnings.map(findingJSON)),
+                 "filesChecked": .int(Int64(r.filesChecked))])
+    }
+
+    /// GitHub workflow commands; `%`, CR and LF escaped as GitHub requires.
+    static func github(_ r: CheckReport) -> String {
+        func esc(_ s: String) -> String {
+            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        }
+        func prop(_ s: String) -> String { esc(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
+        var out = ""
+        for f in r.violations { out += "::error file=\(prop(f.file)),title=\(prop(f.rule))::\(esc(f.message))\n" }
+        for f in r.warnings { out += "::warning file=\(prop(f.file)),title=\(prop(f.rule))::\(esc(f.message))\n" }
+        out += "steward check: \(r.violations.count) violation(s), \(r.warnings.count) warning(s)\n"
+        return out
+    }
+
+    static func markdown(_ r: CheckReport) -> String {
+        var out = "## Steward check: " + (r.passed ? "passed" : "**\(r.violations.count) violation(s)**") + ", \(r.warnings.count) warning(s)\n\n"
+        if r.violations.isEmpty && r.warnings.isEmpty { return out + "\(r.filesChecked) connector files checked, no problems.\n" }
+        out += "| | File | Rule | Problem | Fix |\n|---|---|---|---|---|\n"
+        for (icon, list) in [("❌", r.violations), ("⚠️", r.warnings)] {
+            for f in list {
+                let cells = [icon, "`\(f.file)`", "`\(f.rule)`", f.message, advice(f.rule) ?? ""]
+                out += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ") + " |\n"
+            }
+        }
+        return out
+    }
+
+    static func appendSummary(_ text: String, to path: String) {
+        guard let h = FileHandle(forWritingAtPath: path) else {
+            Output.warning("cannot append to GITHUB_STEP_SUMMARY (\(path))")
+            return
+        }
+        h.seekToEndOfFile()
+        h.write(Data(text.utf8))
+        h.closeFile()
+    }
+
+    /// SARIF 2.1.0: one rule per rule id, one result per finding.
+    static func sarif(_ r: CheckReport) -> JSONValue {
+        let all = r.violations.map { ($0, "error") } + r.warnings.map { ($0, "warning") }
+        let ruleIDs = Array(Set(all.map(\.0.rule))).sorted()
+        let rules: [JSONValue] = ruleIDs.map { id in
+            var o: [String: JSONValue] = ["id": .string(id), "shortDescription": .object(["text": .string(LintCatalog.rule(id)?.title ?? id)])]
+            if let a = advice(id) { o["help"] = .object(["text": .string(a)]) }
+            if let lint = LintCatalog.rule(id) {
+                o["properties"] = .object(["tags": .array([.string(lint.owasp), .string("NIST CSF 2.0 \(lint.nist)")])])
+            }
+            return .object(o)
+        }
+        let results: [JSONValue] = all.map { f, level in
+            .object(["ruleId": .string(f.rule), "level": .string(level), "message": .object(["text": .string(f.message)]),
+                     "locations": .array([.object(["physicalLocation": .object(["artifactLocation": .object(["uri": .string(f.file)])])])])])
+        }
+        return .object([
+            "$schema": .string("https://json.schemastore.org/sarif-2.1.0.json"), "version": .string("2.1.0"),
+            "runs": .array([.object(["tool": .object(["driver": .object(["name": .string("steward"), "version": .string(StewardCLI.version),
+                                                                          "informationUri": .string("https://example.invalid/steward"), "rules": .array(rules)])]),
+                                     "results": .array(results)])]),
+        ])
+    }
+}

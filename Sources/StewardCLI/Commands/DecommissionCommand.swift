@@ -1,0 +1,36 @@
+import StewardCore
+
+/// `steward decommission ID… --reason` and the kill switch `--system S`. All or nothing:
+/// if one connector is refused, none is written.
+enum DecommissionCommand {
+    static func run(_ inv: Invocation) throws -> Int32 {
+        let format = try inv.format()
+        let reason = try inv.required("reason", why: "say why; it goes into the audit trail and the offboarding tasks")
+        let idsGiven = inv.args.positionalValues("ID")
+        let system = inv.args.value("system")
+        guard idsGiven.isEmpty != (system == nil) else {
+            throw InputError("decommission takes connector ids or --system S, not both and not neither")
+        }
+        var ids: [String] = []
+        for t in idsGiven { ids.append(try ConnectorID(t).rawValue) }
+        let root = try inv.root()
+        let now = try inv.now()
+        let actor = try inv.actor(root: root)
+        let service = ConnectorService(root: root, wait: try inv.wait())
+        var exit: Int32 = 0
+        if let system {
+            let (live, problems) = try service.liveConnectors(ofSystem: system)
+            for p in problems { Output.warning("\(p.description) (not decommissioned: fix the file and run again)") }
+            if !problems.isEmpty { exit = ExitStatus.invalidData.rawValue }
+            if live.isEmpty {
+                if format == .json { Output.json(.object(["events": .array([])])) } else { Output.out("no live connector of system '\(system)'\n") }
+                return exit
+            }
+            ids = live
+        }
+        let outcomes = try service.performAll(.decommission(reason: reason), on: Array(Set(ids)).sorted(), actor: actor, at: now,
+                                              note: inv.args.value("note") ?? "")
+        TransitionCommands.report(outcomes, format: format)
+        return exit
+    }
+}

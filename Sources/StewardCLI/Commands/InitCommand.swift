@@ -1,0 +1,36 @@
+import Foundation
+import StewardCore
+
+/// `steward init DIR`: writes the default workflows, roles, templates, State/ and .gitignore.
+/// Refuses to overwrite an existing file.
+enum InitCommand {
+    static let gitignore = "# steward: the lock and stray temporary files are never committed\nState/.lock\nState/.*.tmp-*\n"
+
+    static func run(_ inv: Invocation) throws -> Int32 {
+        guard let dir = inv.args.positional("DIR"), !dir.isEmpty else { throw InputError("init needs a directory") }
+        let root = dir.hasPrefix("/") ? dir : inv.cwd + "/" + dir
+        let fm = FileManager.default
+        var files = DefaultFiles.all.map { (path: $0.path, contents: $0.contents) }
+        files.append((path: ".gitignore", contents: gitignore))
+        files.append((path: "State/.gitkeep", contents: ""))
+        for f in files where fm.fileExists(atPath: root + "/" + f.path) {
+            throw RuleViolation(rule: "exists", "\(dir)/\(f.path) already exists; init never overwrites (use an empty directory)")
+        }
+        do {
+            for f in files {
+                let url = URL(fileURLWithPath: root + "/" + f.path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(f.contents.utf8).write(to: url)
+            }
+        } catch {
+            throw StoreError(.io, "cannot write \(dir): \(error.localizedDescription)")
+        }
+        if try inv.format() == .json {
+            Output.json(.object(["root": .string(root), "files": .array(files.map { .string($0.path) })]))
+        } else {
+            Output.out("Initialised a governance repository in \(dir):\n" + files.map { "  \($0.path)\n" }.joined()
+                       + "Next: list your approvers in \(dir)/Workflows/roles.json, then 'steward new ID …'.\n")
+        }
+        return 0
+    }
+}

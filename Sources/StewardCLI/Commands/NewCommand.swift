@@ -1,0 +1,20 @@
+import StewardCore
+
+/// `steward new ID …`: requests a connector.
+enum NewCommand {
+    static func run(_ inv: Invocation) throws -> Int32 {
+        let id = try inv.connectorID()
+        let system = try inv.required("system")
+        let purpose = try inv.required("purpose")
+        let business = try inv.required("business-owner")
+        let technical = try inv.required("technical-owner")
+        let workflow = inv.args.value("workflow") ?? "standard"
+        guard ConnectorID.isValid(workflow) else { throw InputError("--workflow takes a workflow name such as standard or temporary") }
+        let spec = Spec(system: system, purpose: purpose, kind: inv.args.value("kind") ?? "api-key",
+                        environment: inv.args.value("environment") ?? "production", risk: try inv.risk() ?? .medium,
+                        owners: Owners(business: business, technical: technical), scopes: inv.args.values("scope"),
+                        reaches: inv.args.values("reach"), secretRef: inv.args.value("secret-ref"),
+                        until: try inv.time("until"), bindings: try inv.bindings("binding"))
+        return try TransitionCommands.perform(inv, .request(spec), id: id, workflow: workflow)
+    }
+}

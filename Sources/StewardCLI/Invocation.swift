@@ -1,0 +1,103 @@
+import Foundation
+import StewardCore
+
+/// Output formats a command may be asked for.
+enum OutputFormat: String {
+    case text, json, github, markdown, sarif
+}
+
+/// One parsed command line with its environment: resolves the root, the time, the actor
+/// and the output format the same way for every command.
+struct Invocation {
+    let args: ParsedArguments
+    let env: [String: String]
+    let cwd: String
+
+    /// The requested output format; `allowed` lists what this command supports.
+    func format(allowed: [OutputFormat] = [.text, .json]) throws(InputError) -> OutputFormat {
+        let text = args.value("format") ?? "text"
+        guard let f = OutputFormat(rawValue: text), allowed.contains(f) else {
+            throw InputError("unknown format '\(text)' for '\(args.command)'; expected one of: \(allowed.map(\.rawValue).joined(separator: ", "))")
+        }
+        return f
+    }
+
+    /// The governance root.
+    func root() throws(InputError) -> GovernanceRoot {
+        try GovernanceRoot.find(explicit: args.value("root"), cwd: cwd)
+    }
+
+    /// `--now`, else `$STEWARD_NOW`, else the system clock; always whole seconds, UTC.
+    func now() throws(InputError) -> Timestamp {
+        if let text = args.value("now") ?? env["STEWARD_NOW"], !text.isEmpty {
+            guard let t = Timestamp(lenient: text) else {
+                throw InputError("invalid time '\(text.prefix(40))' (from \(args.value("now") != nil ? "--now" : "STEWARD_NOW")); expected ISO 8601 such as 2026-01-05T09:00:00Z")
+            }
+            return t
+        }
+        return Timestamp(seconds: Int64(Date().timeIntervalSince1970))
+    }
+
+    /// `--as`, else `$STEWARD_ACTOR`, else `git config user.email`, else an error.
+    func actor(root: GovernanceRoot) throws(InputError) -> String {
+        var found = args.value("as") ?? env["STEWARD_ACTOR"]
+        if found == nil || found!.isEmpty {
+            if let out = try? ProcessRunner.run("git", ["config", "user.email"], in: root.path), out.status == 0, !out.text.isEmpty {
+                found = out.text
+            }
+        }
+        guard let actor = found?.trimmingCharacters(in: .whitespaces), !actor.isEmpty else {
+            throw InputError("who is acting? pass --as EMAIL, set STEWARD_ACTOR, or set git config user.email")
+        }
+        guard actor.contains("@"), !actor.contains(where: { $0.isWhitespace }) else {
+            throw InputError("the actor '\(actor.prefix(64))' is not an e-mail address")
+        }
+        return actor
+    }
+
+    /// `--wait SECONDS`, default 0.
+    func wait() throws(InputError) -> Double {
+        guard let text = args.value("wait") else { return 0 }
+        guard let v = Double(text), v >= 0, v <= 86_400 else { throw InputError("--wait takes a number of seconds between 0 and 86400") }
+        return v
+    }
+
+    /// A validated connector id from the positional `ID`.
+    func connectorID(_ name: String = "ID") throws(InputError) -> ConnectorID {
+        try ConnectorID(args.positional(name) ?? "")
+    }
+
+    /// A required option's value, refusing an empty one.
+    func required(_ option: String, why: String = "") throws(InputError) -> String {
+        guard let v = args.value(option), !v.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw InputError("'\(args.command)' needs --\(option)" + (why.isEmpty ? "" : " (\(why))"))
+        }
+        return v
+    }
+
+    /// An optional time option, parsed leniently.
+    func time(_ option: String) throws(InputError) -> Timestamp? {
+        guard let v = args.value(option) else { return nil }
+        guard let t = Timestamp(lenient: v) else { throw InputError("--\(option) '\(v.prefix(40))' is not an ISO 8601 time such as 2026-12-15T00:00:00Z") }
+        return t
+    }
+
+    /// Bindings given as PLATFORM=REF.
+    func bindings(_ option: String) throws(InputError) -> [Binding] {
+        var out: [Binding] = []
+        for v in args.values(option) {
+            guard let eq = v.firstIndex(of: "="), eq != v.startIndex, v.index(after: eq) != v.endIndex else {
+                throw InputError("--\(option) takes PLATFORM=REF, e.g. aws=arn:aws:iam::123456789012:user/crm-sync")
+            }
+            out.append(Binding(platform: String(v[..<eq]), ref: String(v[v.index(after: eq)...])))
+        }
+        return out
+    }
+
+    /// A risk tier option.
+    func risk(_ option: String = "risk") throws(InputError) -> Risk? {
+        guard let v = args.value(option) else { return nil }
+        guard let r = Risk(rawValue: v) else { throw InputError("--\(option) takes low, medium or high") }
+        return r
+    }
+}

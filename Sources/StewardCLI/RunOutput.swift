@@ -1,0 +1,45 @@
+import StewardCore
+
+/// How a run report is printed: text grouped by connector for people, or the contract's JSON.
+enum RunOutput {
+    static func json(_ r: RunReport) -> JSONValue {
+        .object([
+            "now": .string(r.now.iso8601),
+            "dryRun": .bool(r.dryRun),
+            "transitions": .array(r.transitions.map { t in
+                .object(["id": .string(t.id), "event": .string(t.event), "from": .string(t.from), "to": .string(t.to), "reason": .string(t.reason)])
+            }),
+            "tasks": .array(r.tasks.map { t in
+                .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(t.connector), "reason": .string(t.reason)])
+            }),
+            "findings": .array(r.findings.map { f in
+                .object(["kind": .string(f.kind), "connector": f.connector.map(JSONValue.string) ?? .null, "platform": .string(f.platform),
+                         "ref": .string(f.ref), "owasp": .string(f.owasp), "severity": .string(f.severity), "message": .string(f.message)])
+            }),
+            "errors": .array(r.errors.map { .object(["file": .string($0.file), "message": .string($0.message)]) }),
+            "scanned": .int(Int64(r.scanned)),
+        ])
+    }
+
+    static func text(_ r: RunReport) -> String {
+        var out = "steward run at \(r.now)\(r.dryRun ? " (dry run: nothing written)" : ""): \(r.scanned) connectors, "
+        out += "\(r.transitions.count) transitions, \(r.tasks.count) tasks opened, \(r.findings.count) findings, \(r.errors.count) errors\n"
+        var byConnector: [String: [String]] = [:]
+        for t in r.transitions { byConnector[t.id, default: []].append("  \(t.from) → \(t.to) (\(t.event)): \(t.reason)") }
+        for t in r.tasks { byConnector[t.connector, default: []].append("  task opened: \(t.id)" + (t.reason.isEmpty ? "" : " — \(t.reason)")) }
+        for id in byConnector.keys.sorted() {
+            out += "\(id)\n" + byConnector[id]!.joined(separator: "\n") + "\n"
+        }
+        if !r.findings.isEmpty {
+            out += "findings:\n"
+            for f in r.findings {
+                out += "  [\(f.severity)] \(f.kind) \(f.platform):\(f.ref)\(f.connector.map { " (\($0))" } ?? "") — \(f.message) [\(f.owasp)]\n"
+            }
+        }
+        if !r.errors.isEmpty {
+            out += "errors (these files were skipped; every other connector was processed):\n"
+            for e in r.errors { out += "  \(e.message)\n" }
+        }
+        return out
+    }
+}

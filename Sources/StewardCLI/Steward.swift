@@ -1,0 +1,63 @@
+import Foundation
+import StewardCore
+
+/// The command line's entry point: parses, dispatches to one command, and turns every
+/// failure into `steward: error: …` on stderr and the contract's exit status.
+public enum StewardCLI {
+    /// The version printed by `steward version`.
+    public static let version = "0.1.0"
+
+    static let parser = ArgumentParser(programName: "steward", commands: CommandTable.commands,
+                                       globalOptions: CommandTable.globals,
+                                       abstract: "Steward governs connectors: the OAuth apps, API keys, service accounts and tokens integrations run on.")
+
+    static let handlers: [String: @Sendable (Invocation) throws -> Int32] = [
+        "init": InitCommand.run, "new": NewCommand.run, "approve": TransitionCommands.approve,
+        "reject": TransitionCommands.reject, "activate": TransitionCommands.activate, "rotate": TransitionCommands.rotate,
+        "confirm-rotation": TransitionCommands.confirmRotation, "recertify": TransitionCommands.recertify,
+        "amend": AmendCommand.run, "decommission": DecommissionCommand.run, "close-task": CloseTaskCommand.run,
+        "list": ListCommand.run, "show": ShowCommand.run, "tasks": TasksCommand.run, "run": RunCommand.run,
+        "check": CheckCommand.run,
+        "version": { _ in Output.out("steward \(StewardCLI.version)\n"); return 0 },
+        "help": HelpCommand.run,
+    ]
+
+    /// Runs one command line (without the program name) and returns the exit status.
+    public static func main(_ argv: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
+        do {
+            let args = try parser.parse(argv)
+            if args.helpRequested {
+                Output.out(parser.helpText(for: args.command == "help" ? nil : args.command) + "\n")
+                return 0
+            }
+            guard let handler = handlers[args.command] else {
+                Output.error("'\(args.command)' is not implemented yet")
+                return ExitStatus.usage.rawValue
+            }
+            let inv = Invocation(args: args, env: environment, cwd: FileManager.default.currentDirectoryPath)
+            return try handler(inv)
+        } catch let e as UsageError {
+            Output.error(e.message)
+            Output.err(e.hint())
+            return ExitStatus.usage.rawValue
+        } catch let e as any StewardFailure {
+            Output.error(e.description)
+            return e.exitStatus.rawValue
+        } catch {
+            Output.error("\(error)")
+            return ExitStatus.violation.rawValue
+        }
+    }
+}
+
+/// `steward help [COMMAND]`.
+enum HelpCommand {
+    static func run(_ inv: Invocation) throws -> Int32 {
+        let name = inv.args.positional("COMMAND")
+        if let name, StewardCLI.parser.command(named: name) == nil {
+            throw UsageError(message: "unknown command '\(name)'; 'steward help' lists them")
+        }
+        Output.out(StewardCLI.parser.helpText(for: name) + "\n")
+        return 0
+    }
+}

@@ -1,0 +1,62 @@
+/// `steward check` over the whole tree: every file parses strictly, ids match file names,
+/// hash chains hold, the projection equals the replay, no secrets, workflows are sound,
+/// and no live connector runs on a widening nobody re-approved.
+public enum TreeCheck {
+    /// Checks every connector of `root` against its workflows.
+    public static func run(_ root: GovernanceRoot) -> CheckReport {
+        var report = CheckReport()
+        let workflows: WorkflowSet
+        do { workflows = try WorkflowSet.load(root) } catch {
+            report.add(CheckFinding(file: error.file, rule: "workflow", message: error.description))
+            return report
+        }
+        let store = StateStore(root: root)
+        let ids: [String]
+        do {
+            let listing = try store.listing()
+            ids = listing.ids
+            for p in listing.problems { report.add(CheckFinding(file: p.file, rule: "format", message: p.description)) }
+        } catch {
+            report.add(CheckFinding(file: error.file, rule: "format", message: error.description))
+            return report
+        }
+        report.filesChecked = ids.count
+        let perFile = ParallelMap.map(ids) { id -> [CheckFinding] in
+            do {
+                let doc = try store.load(id)
+                return check(doc, file: StateStore.shown(id), workflows: workflows)
+            } catch let error as DataError {
+                return [CheckFinding(file: error.file, rule: "format", message: error.description)]
+            } catch {
+                return [CheckFinding(file: StateStore.shown(id), rule: "format", message: "\(error)")]
+            }
+        }
+        for list in perFile { for f in list { report.add(f) } }
+        report.sort()
+        return report
+    }
+
+    /// The findings for one parsed document.
+    public static func check(_ doc: ConnectorDocument, file: String, workflows: WorkflowSet) -> [CheckFinding] {
+        var out: [CheckFinding] = []
+        for m in SecretScanner.scan(DocumentEncoding.document(doc), path: "", skipping: ["hash", "prev"]) {
+            out.append(CheckFinding(file: file, rule: "secret-in-file",
+                                    message: "\(m.path) looks like a credential (\(m.kind)); remove it from the file and its git history, rotate the credential, and keep only a reference (vault://…)"))
+        }
+        let wf: Workflow
+        do { wf = try workflows.workflow(named: doc.workflow, for: file) } catch {
+            out.append(CheckFinding(file: file, rule: "workflow", message: error.description))
+            return out
+        }
+        switch Replay.run(doc, workflow: wf, file: file) {
+        case .failure(let p):
+            out.append(CheckFinding(file: file, rule: p.rule, message: "\(p.location): \(p.message)"))
+        case .success(let s):
+            if s.reapprovalPending && s.state != StateName.requested {
+                out.append(CheckFinding(file: file, rule: "unapproved-widening",
+                                        message: "\(doc.id) is \(s.state ?? "") on a widening amend that nobody has approved; an approver must run 'steward approve \(doc.id)'"))
+            }
+        }
+        return out
+    }
+}

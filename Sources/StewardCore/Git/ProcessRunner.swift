@@ -1,0 +1,46 @@
+import Foundation
+
+/// The outcome of running a program.
+public struct ProcessOutput: Sendable {
+    public var status: Int32
+    public var stdout: [UInt8]
+    public var stderr: String
+    /// stdout as text, without the final newline.
+    public var text: String {
+        var s = String(decoding: stdout, as: UTF8.self)
+        while s.hasSuffix("\n") { s.removeLast() }
+        return s
+    }
+}
+
+/// Runs external programs (git) and captures their output. The only place Steward spawns processes.
+public enum ProcessRunner {
+    /// Runs `executable` (looked up on PATH) with `arguments` in `directory`.
+    public static func run(_ executable: String, _ arguments: [String], in directory: String?,
+                           environment: [String: String]? = nil) throws(StoreError) -> ProcessOutput {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = [executable] + arguments
+        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if let environment { p.environment = environment }
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        do { try p.run() } catch {
+            throw StoreError(.io, "cannot run \(executable): \(error.localizedDescription)")
+        }
+        // Read both pipes to the end before waiting, so a large output cannot block the child.
+        let errBox = DataBox()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        p.waitUntilExit()
+        return ProcessOutput(status: p.terminationStatus, stdout: [UInt8](outData),
+                             stderr: String(decoding: errBox.data, as: UTF8.self))
+    }
+}
+
+final class DataBox: @unchecked Sendable { var data = Data() }

@@ -1,0 +1,87 @@
+/// A problem replay found in a document: which rule, where, and what.
+public struct ReplayProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Stable rule id (`hash-chain`, `projection`, `separation-of-duties`, …).
+    public var rule: String
+    /// Field path in the document (`history[3]`, `state`).
+    public var location: String
+    public var message: String
+    public var description: String { "\(location): \(message) (rule \(rule))" }
+}
+
+/// Replays a document's history through its workflow and compares the result with the
+/// stored projection. History is the truth: a hand-edited state, spec, due date or task,
+/// an edited or reordered event, a broken chain or a rule that did not hold is a problem.
+public enum Replay {
+    /// How much to verify.
+    public struct Options: Sendable {
+        /// Recompute every event hash (the costly part).
+        public var verifyHashes = true
+        /// Roles for role guards; nil skips them (history is judged by today's roles only in a PR).
+        public var roles: Roles?
+        public init(verifyHashes: Bool = true, roles: Roles? = nil) {
+            self.verifyHashes = verifyHashes
+            self.roles = roles
+        }
+    }
+
+    /// Replays `doc`; returns the replay state, or the first problem found.
+    public static func run(_ doc: ConnectorDocument, workflow wf: Workflow, file: String,
+                           options: Options = Options()) -> Result<LifecycleState, ReplayProblem> {
+        var s = LifecycleState(connector: doc.id)
+        guard !doc.history.isEmpty else {
+            return .failure(ReplayProblem(rule: "history", location: "history", message: "history is empty: every connector starts with a request event"))
+        }
+        for (i, e) in doc.history.enumerated() {
+            let loc = "history[\(i)]"
+            if let p = verifyLink(e, index: i, head: s.head, verifyHash: options.verifyHashes) {
+                return .failure(ReplayProblem(rule: p.0, location: loc, message: p.1))
+            }
+            guard let kind = EventKind(rawValue: e.event) else {
+                return .failure(ReplayProblem(rule: "unknown-event", location: "\(loc).event", message: "unknown event '\(e.event.prefix(40))'"))
+            }
+            if e.from != s.state {
+                return .failure(ReplayProblem(rule: "illegal-transition", location: "\(loc).from",
+                                              message: "event \(e.seq) says from '\(e.from ?? "null")' but the connector was '\(s.state ?? "null")'"))
+            }
+            do {
+                let (to, next) = try Transition.apply(s, event: kind, actor: e.actor, at: e.at, data: e.data,
+                                                      workflow: wf, roles: options.roles, file: file)
+                guard to == e.to else {
+                    return .failure(ReplayProblem(rule: "illegal-transition", location: "\(loc).to",
+                                                  message: "event \(e.seq) (\(e.event)) says to '\(e.to)' but the workflow gives '\(to)'"))
+                }
+                s = next
+                s.head = e.hash
+            } catch {
+                return .failure(ReplayProblem(rule: error.rule, location: loc, message: "event \(e.seq) (\(e.event) by \(e.actor)): \(error.message)"))
+            }
+        }
+        if let p = compareProjection(doc, s) { return .failure(p) }
+        return .success(s)
+    }
+
+    /// Checks one event's place in the chain: seq, prev and (optionally) its own hash.
+    static func verifyLink(_ e: Event, index i: Int, head: String, verifyHash: Bool) -> (String, String)? {
+        if e.seq != i + 1 { return ("sequence", "event at position \(i + 1) has seq \(e.seq); events may not be removed, reordered or inserted") }
+        if e.prev != head { return ("hash-chain", "event \(e.seq): prev does not match the hash of the event before it; history was edited or reordered") }
+        if verifyHash && e.hash != DocumentEncoding.hash(of: e) {
+            return ("hash-chain", "event \(e.seq): hash is not the SHA-256 of the event; the event was edited after it was written")
+        }
+        return nil
+    }
+
+    static func compareProjection(_ doc: ConnectorDocument, _ s: LifecycleState) -> ReplayProblem? {
+        func problem(_ field: String, _ what: String) -> ReplayProblem {
+            ReplayProblem(rule: "projection", location: field,
+                          message: "\(what) does not match what replaying the history gives; edit a connector only through steward commands (an amend event for spec changes)")
+        }
+        if doc.version != doc.history.count {
+            return ReplayProblem(rule: "version", location: "version", message: "version is \(doc.version) but history has \(doc.history.count) events")
+        }
+        if doc.state != s.state { return problem("state", "state '\(doc.state)'") }
+        if doc.spec != s.spec { return problem("spec", "spec") }
+        if doc.due != s.due { return problem("due", "due") }
+        if doc.tasks != s.tasks { return problem("tasks", "tasks") }
+        return nil
+    }
+}

@@ -1,0 +1,143 @@
+/// The events the engine knows how to apply. A workflow file chooses which of them it
+/// allows, between which states and under which guards; it cannot invent new ones.
+public enum EventKind: String, Sendable, CaseIterable {
+    case request, approve, reject, activate, rotate
+    case confirmRotation = "confirm-rotation"
+    case recertify, amend, decommission
+    case closeTask = "close-task"
+    // Appended by `steward run` only.
+    case expire, lapse
+    case reviewDue = "review-due"
+    case reviewOverdue = "review-overdue"
+    case windowEnd = "window-end"
+    case openTask = "open-task"
+
+    /// True for the events only the runner appends.
+    public var isRunnerEvent: Bool {
+        switch self {
+        case .expire, .lapse, .reviewDue, .reviewOverdue, .windowEnd, .openTask: return true
+        default: return false
+        }
+    }
+}
+
+/// A named precondition a workflow attaches to an event. The engine implements each one.
+public enum Guard: String, Sendable, CaseIterable {
+    /// system, purpose and both owners are set.
+    case specComplete = "spec-complete"
+    /// `spec.until` is set (temporary connectors).
+    case untilRequired = "until-required"
+    /// The actor is listed in `roles.approvers`.
+    case approverRole = "approver-role"
+    /// The actor did not request the connector (nor, for a re-approval, make the widening amend).
+    case notRequester = "not-requester"
+    /// The actor is not the connector's technical owner.
+    case notTechnicalOwner = "not-technical-owner"
+    /// The actor has not already approved in this approval round.
+    case distinctApprover = "distinct-approver"
+    /// A widening amend has not been re-approved yet.
+    case noPendingApproval = "no-pending-approval"
+    /// `data.reason` is a non-empty text.
+    case reasonRequired = "reason-required"
+    /// `data.evidence` is a non-empty text.
+    case evidenceRequired = "evidence-required"
+    /// Only `steward-runner` may append the event.
+    case runnerOnly = "runner-only"
+    /// `steward-runner` may not append the event.
+    case humanOnly = "human-only"
+}
+
+/// One allowed move: `event` from any of `from` to `to` (or, with `keepsState`, staying put).
+public struct WorkflowTransition: Sendable, Equatable {
+    public var event: EventKind
+    /// States the event may start from; empty means "no state yet" (only `request`).
+    public var from: [String]
+    /// The state after; nil when the event keeps the state.
+    public var to: String?
+    public var guards: [Guard]
+
+    public init(event: EventKind, from: [String], to: String?, guards: [Guard]) {
+        self.event = event
+        self.from = from
+        self.to = to
+        self.guards = guards
+    }
+}
+
+/// The timer durations of §4. A missing optional timer switches its rule off.
+public struct WorkflowTimers: Sendable, Equatable {
+    public var requestExpiry: Duration
+    public var approvalLapse: Duration
+    public var review: [Risk: Duration]
+    public var reviewGrace: Duration
+    public var rotation: Duration
+    public var expiryNotice: Duration?
+    public var maxWindow: Duration?
+    public var dormant: Duration
+    public var revocationGrace: Duration
+}
+
+/// How a task kind is presented and when it falls due.
+public struct TaskKindSpec: Sendable, Equatable {
+    public var title: String
+    /// Time from opening to due; nil means "due when the temporary window ends".
+    public var due: Duration?
+}
+
+/// A lifecycle definition loaded from `Workflows/<name>.json`: states, allowed transitions
+/// with their guards, timers, task kinds, offboarding and lint levels. Data, not code.
+public struct Workflow: Sendable, Equatable {
+    public var name: String
+    public var description: String
+    public var states: [String]
+    public var initial: String
+    public var terminal: String
+    public var transitions: [WorkflowTransition]
+    public var timers: WorkflowTimers
+    public var taskKinds: [String: TaskKindSpec]
+    /// Tasks opened on decommissioning when a credential was ever issued.
+    public var offboarding: [String]
+    /// Tasks opened on decommissioning when no credential was ever issued.
+    public var offboardingWithoutCredential: [String]
+    /// Lint rule id → "error", "warning" or "off".
+    public var lints: [String: String]
+    /// More reached systems than this is "one connector for everything".
+    public var maxReaches: Int
+
+    /// The transitions of `event` that may start from `state` (nil state: before `request`).
+    public func transitions(of event: EventKind, from state: String?) -> [WorkflowTransition] {
+        transitions.filter { t in
+            t.event == event && (state.map { t.from.contains($0) } ?? t.from.isEmpty)
+        }
+    }
+
+    /// True when the workflow has any transition for `event`.
+    public func allows(_ event: EventKind) -> Bool { transitions.contains { $0.event == event } }
+}
+
+/// Who may approve and review, and which GitHub logins are which people.
+public struct Roles: Sendable, Equatable {
+    /// E-mail addresses allowed to approve and recertify.
+    public var approvers: [String]
+    /// GitHub login → e-mail address, for review-backed approvals.
+    public var logins: [String: String]
+
+    public init(approvers: [String], logins: [String: String] = [:]) {
+        self.approvers = approvers
+        self.logins = logins
+    }
+
+    /// True when `email` is an approver (case-insensitive, trimmed).
+    public func isApprover(_ email: String) -> Bool {
+        let e = Identity.normalize(email)
+        return approvers.contains { Identity.normalize($0) == e }
+    }
+}
+
+/// How people are compared: e-mail addresses, case-insensitively and trimmed.
+public enum Identity {
+    /// The comparable form of an e-mail address.
+    public static func normalize(_ email: String) -> String { email.trimmingSpaces.lowercased() }
+    /// True when two addresses name the same person.
+    public static func same(_ a: String, _ b: String) -> Bool { normalize(a) == normalize(b) }
+}

@@ -1,0 +1,31 @@
+/// A validated connector id: `^[a-z0-9][a-z0-9-]{0,62}$`. It is the file name under
+/// `State/`, so it is checked before any path is built from it.
+public struct ConnectorID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The id text.
+    public let rawValue: String
+
+    /// Validates `text`; throws an `InputError` that says what the pattern is.
+    public init(_ text: String) throws(InputError) {
+        guard ConnectorID.isValid(text) else {
+            let shown = text.count > 70 ? String(text.prefix(70)) + "…" : text
+            throw InputError("invalid connector id '\(shown)': an id is 1 to 63 characters of a-z, 0-9 and '-', starting with a letter or digit")
+        }
+        rawValue = text
+    }
+
+    /// True when `text` matches the id pattern.
+    public static func isValid(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard (1...63).contains(b.count) else { return false }
+        for (i, c) in b.enumerated() {
+            let ok = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c == 45 && i > 0)
+            if !ok { return false }
+        }
+        return true
+    }
+
+    public static func < (a: ConnectorID, b: ConnectorID) -> Bool { a.rawValue < b.rawValue }
+    public var description: String { rawValue }
+    /// The file name under `State/`.
+    public var fileName: String { rawValue + ".json" }
+}

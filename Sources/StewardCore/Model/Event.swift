@@ -1,0 +1,51 @@
+/// One entry of a connector's history: the append-only source of truth.
+///
+/// `hash` is the SHA-256 of the event's RFC 8785 form without `hash`; `prev` is the previous
+/// event's hash (64 zeros for the first), so editing any old event breaks the chain.
+public struct Event: Sendable, Equatable {
+    /// 1-based position in the history.
+    public var seq: Int
+    /// The event name (`request`, `approve`, …, or a runner event such as `review-due`).
+    public var event: String
+    /// The state before; nil only for `request`.
+    public var from: String?
+    /// The state after.
+    public var to: String
+    /// Who did it: an e-mail address, or `steward-runner`.
+    public var actor: String
+    /// When, to the second, UTC.
+    public var at: Timestamp
+    /// Free text from the actor.
+    public var note: String
+    /// Event-specific data (the spec of a request or amend, a reason, evidence, …).
+    public var data: [String: JSONValue]
+    /// The previous event's hash.
+    public var prev: String
+    /// This event's hash.
+    public var hash: String
+
+    public init(seq: Int, event: String, from: String?, to: String, actor: String, at: Timestamp,
+                note: String, data: [String: JSONValue], prev: String, hash: String = "") {
+        self.seq = seq
+        self.event = event
+        self.from = from
+        self.to = to
+        self.actor = actor
+        self.at = at
+        self.note = note
+        self.data = data
+        self.prev = prev
+        self.hash = hash
+    }
+
+    /// The actor name the runner uses.
+    public static let runnerActor = "steward-runner"
+    /// `prev` of the first event.
+    public static let genesisHash = String(repeating: "0", count: 64)
+
+    /// True when the runner appended this event.
+    public var byRunner: Bool { actor == Event.runnerActor }
+
+    /// A string field of `data`, or nil.
+    public func dataString(_ key: String) -> String? { data[key]?.stringValue }
+}

@@ -1,0 +1,137 @@
+/// Reads the fields of one JSON object strictly: each field is taken once by name and type,
+/// and `finish()` refuses any field nobody asked for. Every error names the file and the
+/// full field path (`history[3].at`), so a reviewer can find it.
+public struct FieldReader {
+    let object: [String: JSONValue]
+    let path: String
+    let file: String
+    private var seen: Set<String> = []
+
+    /// Starts reading `value`, which must be an object, found at `path` in `file`.
+    public init(_ value: JSONValue, path: String, file: String) throws(DataError) {
+        guard case .object(let o) = value else {
+            throw DataError(file: file, location: path.isEmpty ? "top level" : path,
+                            message: "expected an object, found \(value.typeDescription)")
+        }
+        object = o
+        self.path = path
+        self.file = file
+    }
+
+    /// The path of a field of this object.
+    public func pathOf(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// An error at `key` of this object.
+    public func error(_ key: String, _ message: String) -> DataError {
+        DataError(file: file, location: pathOf(key), message: message)
+    }
+
+    /// The raw value of `key`, nil when absent. Marks the field as read.
+    public mutating func raw(_ key: String) -> JSONValue? {
+        seen.insert(key)
+        return object[key]
+    }
+
+    /// A required value of any type.
+    public mutating func required(_ key: String) throws(DataError) -> JSONValue {
+        guard let v = raw(key) else { throw error(key, "required field is missing") }
+        return v
+    }
+
+    /// A required string.
+    public mutating func string(_ key: String) throws(DataError) -> String {
+        let v = try required(key)
+        guard case .string(let s) = v else { throw error(key, "expected a string, found \(v.typeDescription)") }
+        return s
+    }
+
+    /// A required non-empty string.
+    public mutating func nonEmptyString(_ key: String) throws(DataError) -> String {
+        let s = try string(key)
+        guard !s.trimmingSpaces.isEmpty else { throw error(key, "must not be empty") }
+        return s
+    }
+
+    /// An optional string: absent or null gives nil.
+    public mutating func optionalString(_ key: String) throws(DataError) -> String? {
+        guard let v = raw(key), !v.isNull else { return nil }
+        guard case .string(let s) = v else { throw error(key, "expected a string or null, found \(v.typeDescription)") }
+        return s
+    }
+
+    /// A required plain integer (no fraction, no exponent).
+    public mutating func int(_ key: String) throws(DataError) -> Int64 {
+        let v = try required(key)
+        guard case .int(let i) = v else {
+            if case .number(let text) = v {
+                let shown = text.count > 24 ? String(text.prefix(24)) + "…" : text
+                throw error(key, "expected a plain integer, found the number \(shown)")
+            }
+            throw error(key, "expected an integer, found \(v.typeDescription)")
+        }
+        return i
+    }
+
+    /// A required timestamp in the document form `YYYY-MM-DDTHH:MM:SSZ`.
+    public mutating func timestamp(_ key: String) throws(DataError) -> Timestamp {
+        let s = try string(key)
+        guard let t = Timestamp(iso8601: s) else { throw error(key, "expected a UTC time like 2026-01-05T09:00:00Z") }
+        return t
+    }
+
+    /// An optional timestamp: absent or null gives nil.
+    public mutating func optionalTimestamp(_ key: String) throws(DataError) -> Timestamp? {
+        guard let s = try optionalString(key) else { return nil }
+        guard let t = Timestamp(iso8601: s) else { throw error(key, "expected a UTC time like 2026-01-05T09:00:00Z, or null") }
+        return t
+    }
+
+    /// A required array of strings.
+    public mutating func strings(_ key: String) throws(DataError) -> [String] {
+        let v = try required(key)
+        guard case .array(let items) = v else { throw error(key, "expected an array of strings, found \(v.typeDescription)") }
+        var out: [String] = []
+        out.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            guard case .string(let s) = item else {
+                throw DataError(file: file, location: "\(pathOf(key))[\(i)]", message: "expected a string, found \(item.typeDescription)")
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    /// A required array of values.
+    public mutating func array(_ key: String) throws(DataError) -> [JSONValue] {
+        let v = try required(key)
+        guard case .array(let items) = v else { throw error(key, "expected an array, found \(v.typeDescription)") }
+        return items
+    }
+
+    /// A required object, as a dictionary.
+    public mutating func object(_ key: String) throws(DataError) -> [String: JSONValue] {
+        let v = try required(key)
+        guard case .object(let o) = v else { throw error(key, "expected an object, found \(v.typeDescription)") }
+        return o
+    }
+
+    /// Refuses any field that was not read: unknown fields are mistakes or smuggling.
+    public func finish() throws(DataError) {
+        if object.count == seen.count { return }
+        let unknown = object.keys.filter { !seen.contains($0) }.sorted()
+        if let first = unknown.first {
+            let name = first.count > 64 ? String(first.prefix(64)) + "…" : first
+            throw error(name, "unknown field" + (unknown.count > 1 ? " (and \(unknown.count - 1) more)" : ""))
+        }
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces, tabs and newlines.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "\t" || c == "\n" || c == "\r" { s = s.dropFirst() }
+        while let c = s.last, c == " " || c == "\t" || c == "\n" || c == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,87 @@
+/// How much harm a connector could do; sets the review period.
+public enum Risk: String, Sendable, CaseIterable, Comparable {
+    case low, medium, high
+    public static func < (a: Risk, b: Risk) -> Bool {
+        let order: [Risk] = [.low, .medium, .high]
+        return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+    }
+}
+
+/// The two people accountable for a connector.
+public struct Owners: Sendable, Equatable {
+    /// Who answers for why the connector exists.
+    public var business: String
+    /// Who runs it; may not approve it.
+    public var technical: String
+    public init(business: String, technical: String) {
+        self.business = business
+        self.technical = technical
+    }
+}
+
+/// A platform object the connector is, e.g. `aws` / `arn:aws:iam::…:user/crm-sync`.
+public struct Binding: Sendable, Hashable, Comparable {
+    public var platform: String
+    public var ref: String
+    public init(platform: String, ref: String) {
+        self.platform = platform
+        self.ref = ref
+    }
+    public static func < (a: Binding, b: Binding) -> Bool { (a.platform, a.ref) < (b.platform, b.ref) }
+    /// `platform=ref`, as the command line takes it.
+    public var text: String { "\(platform)=\(ref)" }
+}
+
+/// What a connector is allowed to be: its system, purpose, owners, scopes and reach.
+/// Set by the `request` event and replaced by each `amend`.
+public struct Spec: Sendable, Equatable {
+    public var system: String
+    public var purpose: String
+    public var kind: String
+    public var environment: String
+    public var risk: Risk
+    public var owners: Owners
+    public var scopes: [String]
+    public var reaches: [String]
+    public var secretRef: String?
+    public var until: Timestamp?
+    public var bindings: [Binding]
+
+    public init(system: String, purpose: String, kind: String = "api-key", environment: String = "production",
+                risk: Risk = .medium, owners: Owners, scopes: [String] = [], reaches: [String] = [],
+                secretRef: String? = nil, until: Timestamp? = nil, bindings: [Binding] = []) {
+        self.system = system
+        self.purpose = purpose
+        self.kind = kind
+        self.environment = environment
+        self.risk = risk
+        self.owners = owners
+        self.scopes = scopes
+        self.reaches = reaches
+        self.secretRef = secretRef
+        self.until = until
+        self.bindings = bindings
+    }
+
+    /// Lists are kept sorted and free of duplicates, so equal specs have equal bytes.
+    public func normalized() -> Spec {
+        var s = self
+        s.scopes = Array(Set(scopes)).sorted()
+        s.reaches = Array(Set(reaches)).sorted()
+        s.bindings = Array(Set(bindings)).sorted()
+        return s
+    }
+
+    /// What `new` spec grants beyond `self`: added scopes, reaches, bindings, or a changed
+    /// environment. Empty when `new` is the same or narrower.
+    public func widenings(to new: Spec) -> [String] {
+        var out: [String] = []
+        for s in Set(new.scopes).subtracting(scopes).sorted() { out.append("scope \(s)") }
+        for r in Set(new.reaches).subtracting(reaches).sorted() { out.append("reach \(r)") }
+        for b in Set(new.bindings).subtracting(bindings).sorted() { out.append("binding \(b.text)") }
+        if new.environment != environment { out.append("environment \(environment) → \(new.environment)") }
+        if new.system != system { out.append("system \(system) → \(new.system)") }
+        if new.risk > risk { out.append("risk \(risk.rawValue) → \(new.risk.rawValue)") }
+        return out
+    }
+}

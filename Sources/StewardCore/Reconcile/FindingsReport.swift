@@ -1,0 +1,27 @@
+import Foundation
+
+/// `run --findings FILE`: the findings as Markdown, grouped by severity, with whom to contact.
+public enum FindingsReport {
+    /// The Markdown text.
+    public static func markdown(_ findings: [Finding], now: Timestamp) -> String {
+        var out = "# Steward reconciliation findings\n\nGenerated at \(now). \(findings.count) finding(s).\n"
+        for severity in ["critical", "high", "medium", "low"] {
+            let group = findings.filter { $0.severity == severity }
+            guard !group.isEmpty else { continue }
+            out += "\n## \(severity.capitalized) (\(group.count))\n\n| Finding | Connector | Platform object | OWASP | Contact | What |\n|---|---|---|---|---|---|\n"
+            for f in group {
+                let cells = [f.kind, f.connector ?? "(none)", "\(f.platform): `\(f.ref)`", f.owasp,
+                             f.contact.isEmpty ? "platform admins" : f.contact.joined(separator: ", "), f.message]
+                out += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+            }
+        }
+        return out
+    }
+
+    /// Writes the report to `path`.
+    public static func write(_ findings: [Finding], to path: String, now: Timestamp) throws(StoreError) {
+        do { try Data(markdown(findings, now: now).utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            throw StoreError(.io, "cannot write the findings report \(path): \(error.localizedDescription)")
+        }
+    }
+}

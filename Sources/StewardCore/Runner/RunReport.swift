@@ -1,0 +1,70 @@
+/// One state change the runner made (or, with --dry-run, would make).
+public struct RunTransition: Sendable, Equatable {
+    public var id: String
+    public var event: String
+    public var from: String
+    public var to: String
+    public var reason: String
+}
+
+/// A task the runner opened.
+public struct OpenedTask: Sendable, Equatable {
+    public var id: String
+    public var kind: String
+    public var connector: String
+    public var reason: String
+}
+
+/// A file the runner could not use; it went on with the others.
+public struct RunError: Sendable, Equatable {
+    public var file: String
+    public var message: String
+}
+
+/// What one `steward run` did, in a stable order (by connector id, then event order).
+public struct RunReport: Sendable {
+    public var now: Timestamp
+    public var transitions: [RunTransition] = []
+    public var tasks: [OpenedTask] = []
+    public var findings: [Finding] = []
+    public var errors: [RunError] = []
+    /// Every runner event appended, per connector (state-keeping ones included).
+    public var events: [(connector: String, event: Event)] = []
+    /// Connectors whose files changed.
+    public var changed: [String] = []
+    /// How many connector files were read.
+    public var scanned = 0
+    public var dryRun = false
+
+    public init(now: Timestamp) { self.now = now }
+}
+
+/// A gap between what is declared and what a platform really holds (§6), or a policy finding.
+public struct Finding: Sendable, Equatable {
+    /// `unmanaged`, `revocation-ineffective`, `scope-drift`, `dormant`, `stale-credential`, `shared-credential`, `missing`.
+    public var kind: String
+    /// The connector concerned, when one is.
+    public var connector: String?
+    /// The platform object (`platform` + `ref`).
+    public var platform: String
+    public var ref: String
+    /// OWASP NHI Top 10 (2025) id.
+    public var owasp: String
+    /// `critical`, `high`, `medium` or `low`.
+    public var severity: String
+    public var message: String
+    /// Who to contact (the connector's owners), if known.
+    public var contact: [String]
+
+    public init(kind: String, connector: String?, platform: String, ref: String, owasp: String,
+                severity: String, message: String, contact: [String] = []) {
+        self.kind = kind
+        self.connector = connector
+        self.platform = platform
+        self.ref = ref
+        self.owasp = owasp
+        self.severity = severity
+        self.message = message
+        self.contact = contact
+    }
+}

@@ -1,0 +1,109 @@
+/// What a run is given besides the estate: the time, who still works here, reconciliation
+/// signals, and whether to write.
+public struct RunOptions: Sendable {
+    public var now: Timestamp
+    public var people: PeopleDirectory?
+    /// Connector id → what reconciliation says about it.
+    public var signals: [String: RunSignals] = [:]
+    public var findings: [Finding] = []
+    public var dryRun = false
+    /// Seconds to wait for the state lock.
+    public var wait: Double = 0
+    /// Writes each newly opened task here before the state is written.
+    public var outbox: Outbox?
+
+    public init(now: Timestamp) { self.now = now }
+}
+
+/// `steward run`: reads every connector, applies the pure `RunPlan` to each, writes the
+/// changed files in one durable batch, and reports. One unreadable file is reported and
+/// never stops the others.
+public struct Runner: Sendable {
+    public let root: GovernanceRoot
+    public init(root: GovernanceRoot) { self.root = root }
+
+    enum Outcome: Sendable {
+        case idle
+        case planned(RunPlan.ConnectorPlan)
+        case failed(RunError)
+    }
+
+    /// Runs once. `progress(done, total)` is called between chunks of work.
+    public func run(_ options: RunOptions, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> RunReport {
+        var lock: StateLock?
+        if !options.dryRun {
+            lock = try StateLock.acquire(stateDirectory: root.statePath, wait: options.wait)
+            AtomicWriter(directory: root.statePath, shown: "State").removeStaleTemporaries()
+        }
+        defer { lock?.release() }
+        let workflows = try WorkflowSet.load(root)
+        let store = StateStore(root: root)
+        let (ids, listingProblems) = try store.listing()
+        var report = RunReport(now: options.now)
+        report.dryRun = options.dryRun
+        report.errors = listingProblems.map { RunError(file: $0.file, message: $0.description) }
+        report.findings = options.findings
+        var plans: [RunPlan.ConnectorPlan] = []
+        let chunk = 4096
+        var start = 0
+        while start < ids.count {
+            let slice = Array(ids[start..<min(ids.count, start + chunk)])
+            for outcome in ParallelMap.map(slice, { plan($0, store: store, workflows: workflows, options: options) }) {
+                switch outcome {
+                case .idle: break
+                case .planned(let p): plans.append(p)
+                case .failed(let e): report.errors.append(e)
+                }
+            }
+            start += chunk
+            progress?(min(start, ids.count), ids.count)
+        }
+        report.scanned = ids.count
+        report.errors.sort { $0.file < $1.file }
+        for p in plans {
+            let id = p.document.id
+            report.changed.append(id)
+            for (e, reason) in zip(p.events, p.reasons) {
+                report.events.append((id, e))
+                if e.from != e.to {
+                    report.transitions.append(RunTransition(id: id, event: e.event, from: e.from ?? "", to: e.to, reason: reason))
+                }
+            }
+            for t in p.opened {
+                let reason = p.document.history.first { "\(id)#\($0.seq)-\(t.kind)" == t.id }?.dataString("reason") ?? ""
+                report.tasks.append(OpenedTask(id: t.id, kind: t.kind, connector: id, reason: reason))
+            }
+        }
+        if !options.dryRun && !plans.isEmpty {
+            try options.outbox?.write(plans.map(\.document), opened: report.tasks, workflows: workflows)
+            try store.write(plans.map(\.document))
+        }
+        return report
+    }
+
+    func plan(_ id: String, store: StateStore, workflows: WorkflowSet, options: RunOptions) -> Outcome {
+        let file = StateStore.shown(id)
+        do {
+            let doc = try store.load(id)
+            let wf = try workflows.workflow(named: doc.workflow, for: file)
+            let signals = options.signals[id]
+            guard RunPlan.mightBeDue(doc, workflow: wf, now: options.now, people: options.people, signals: signals) else {
+                return .idle
+            }
+            let state: LifecycleState
+            switch Replay.run(doc, workflow: wf, file: file) {
+            case .success(let s): state = s
+            case .failure(let p): return .failed(RunError(file: file, message: "\(p.location): \(p.message) (rule \(p.rule)); left unchanged"))
+            }
+            guard let p = try RunPlan.plan(doc, state: state, workflow: wf, now: options.now, people: options.people,
+                                           signals: signals, file: file) else { return .idle }
+            return .planned(p)
+        } catch let e as DataError {
+            return .failed(RunError(file: e.file, message: e.description))
+        } catch let e as RuleViolation {
+            return .failed(RunError(file: file, message: "the runner's step was refused: \(e.description); left unchanged"))
+        } catch {
+            return .failed(RunError(file: file, message: "\(error)"))
+        }
+    }
+}

@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A governance repository: a directory holding `Workflows/`, `State/` and `Templates/`.
+public struct GovernanceRoot: Sendable, Equatable {
+    /// The root directory, absolute.
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    public var statePath: String { path + "/State" }
+    public var workflowsPath: String { path + "/Workflows" }
+    public var templatesPath: String { path + "/Templates" }
+
+    /// `--root DIR` when given, else the nearest directory at or above `cwd` holding `State/`
+    /// and `Workflows/`, the way git finds `.git`.
+    public static func find(explicit: String?, cwd: String) throws(InputError) -> GovernanceRoot {
+        if let explicit {
+            let abs = explicit.hasPrefix("/") ? explicit : cwd + "/" + explicit
+            guard SafeFile.isDirectory(abs + "/State"), SafeFile.isDirectory(abs + "/Workflows") else {
+                throw InputError("--root \(explicit) is not a governance repository: it needs State/ and Workflows/ directories (create one with 'steward init DIR')")
+            }
+            return GovernanceRoot(path: abs)
+        }
+        var dir = cwd
+        while true {
+            if SafeFile.isDirectory(dir + "/State") && SafeFile.isDirectory(dir + "/Workflows") {
+                return GovernanceRoot(path: dir)
+            }
+            guard let slash = dir.lastIndex(of: "/"), dir != "/" else { break }
+            dir = slash == dir.startIndex ? "/" : String(dir[..<slash])
+        }
+        throw InputError("no governance repository here: no directory at or above \(cwd) holds State/ and Workflows/; pass --root DIR or run 'steward init DIR'")
+    }
+
+    /// The current working directory.
+    public static func currentDirectory() -> String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buf, buf.count) != nil else { return "." }
+        return String(cString: buf)
+    }
+}

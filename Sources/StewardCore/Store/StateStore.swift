@@ -1,0 +1,65 @@
+/// One connector file as read from `State/`: its document, or why it could not be used.
+public struct LoadedConnector: Sendable {
+    public var id: String
+    /// `State/<id>.json`.
+    public var file: String
+    public var result: Result<ConnectorDocument, DataError>
+}
+
+/// Reads and writes connector files under `State/`. Dotfiles (the lock, temporary files)
+/// are ignored; anything else that is not `<id>.json` is reported, never silently skipped.
+public struct StateStore: Sendable {
+    public let root: GovernanceRoot
+
+    public init(root: GovernanceRoot) { self.root = root }
+
+    /// The file of connector `id`, as shown to users.
+    public static func shown(_ id: String) -> String { "State/\(id).json" }
+
+    /// The connector ids present, plus a problem for every entry that is not a connector file.
+    public func listing() throws(DataError) -> (ids: [String], problems: [DataError]) {
+        guard SafeFile.isDirectory(root.statePath) else {
+            throw DataError(file: "State/", location: "", message: "is not a directory (a symbolic link to a directory is refused too)")
+        }
+        var ids: [String] = []
+        var problems: [DataError] = []
+        for name in try SafeFile.list(root.statePath, shown: "State/") where !name.hasPrefix(".") {
+            let id = name.hasSuffix(".json") ? String(name.dropLast(5)) : ""
+            if ConnectorID.isValid(id) {
+                ids.append(id)
+            } else {
+                problems.append(DataError(file: "State/\(name)", location: "", message: "is not a connector file: State/ holds only <id>.json, where an id is a-z, 0-9 and '-' (dotfiles are ignored)"))
+            }
+        }
+        return (ids, problems)
+    }
+
+    /// Whether `State/<id>.json` exists (as any kind of entry).
+    public func exists(_ id: ConnectorID) -> Bool { SafeFile.entryType(root.statePath + "/" + id.fileName) != nil }
+
+    /// Reads, parses and decodes one connector; checks its id matches the file name.
+    public func load(_ id: String) throws(DataError) -> ConnectorDocument {
+        let shown = StateStore.shown(id)
+        let value = try JSONFile.parse(root.statePath + "/\(id).json", shown: shown)
+        let doc = try DocumentDecoding.document(value, file: shown)
+        guard doc.id == id else {
+            throw DataError(file: shown, location: "id", message: "the id is '\(doc.id.prefix(64))' but the file is named \(id).json; they must match")
+        }
+        return doc
+    }
+
+    /// Loads every connector, in id order, spreading the work over the CPUs.
+    public func loadAll(ids: [String]) -> [LoadedConnector] {
+        ParallelMap.map(ids) { id in
+            let r: Result<ConnectorDocument, DataError>
+            do throws(DataError) { r = .success(try load(id)) } catch { r = .failure(error) }
+            return LoadedConnector(id: id, file: StateStore.shown(id), result: r)
+        }
+    }
+
+    /// Writes documents atomically and durably (see `AtomicWriter`).
+    public func write(_ docs: [ConnectorDocument]) throws(StoreError) {
+        let writer = AtomicWriter(directory: root.statePath, shown: "State")
+        try writer.write(docs.map { (name: "\($0.id).json", bytes: DocumentEncoding.bytes($0)) })
+    }
+}

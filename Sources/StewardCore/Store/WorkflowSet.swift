@@ -1,0 +1,64 @@
+/// The workflows and roles of a governance repository, loaded from `Workflows/`.
+public struct WorkflowSet: Sendable {
+    /// Workflow name → workflow.
+    public var workflows: [String: Workflow]
+    public var roles: Roles
+
+    public init(workflows: [String: Workflow], roles: Roles) {
+        self.workflows = workflows
+        self.roles = roles
+    }
+
+    /// The workflow a document names, or a data error naming the document's file.
+    public func workflow(named name: String, for file: String) throws(DataError) -> Workflow {
+        guard let wf = workflows[name] else {
+            throw DataError(file: file, location: "workflow", message: "unknown workflow '\(name.prefix(40))'; Workflows/ defines: \(workflows.keys.sorted().joined(separator: ", "))")
+        }
+        return wf
+    }
+
+    /// Loads every `Workflows/*.json` (each must be sound and named as its file) and `roles.json`.
+    public static func load(_ root: GovernanceRoot) throws(DataError) -> WorkflowSet {
+        let names = try SafeFile.list(root.workflowsPath, shown: "Workflows/")
+        var workflows: [String: Workflow] = [:]
+        var roles: Roles?
+        for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            let shown = "Workflows/\(name)"
+            let value = try JSONFile.parse(root.workflowsPath + "/" + name, shown: shown)
+            if name == "roles.json" {
+                roles = try WorkflowDecoding.roles(value, file: shown)
+                continue
+            }
+            let wf = try WorkflowDecoding.workflow(value, file: shown)
+            guard wf.name + ".json" == name else {
+                throw DataError(file: shown, location: "name", message: "the workflow is named '\(wf.name)' but its file is \(name); they must match")
+            }
+            workflows[wf.name] = wf
+        }
+        guard let roles else {
+            throw DataError(file: "Workflows/roles.json", location: "", message: "is missing; it lists who may approve ({\"approvers\": [\"a@example.com\"]})")
+        }
+        guard !workflows.isEmpty else {
+            throw DataError(file: "Workflows/", location: "", message: "holds no workflow; 'steward init' writes standard.json and temporary.json")
+        }
+        return WorkflowSet(workflows: workflows, roles: roles)
+    }
+}
+
+/// Reads and strictly parses one JSON file, with errors that name the file and line:column.
+public enum JSONFile {
+    /// Parses `path` (shown as `shown` in errors), refusing links, non-regular files and files over `maxBytes`.
+    public static func parse(_ path: String, shown: String, maxBytes: Int = SafeFile.maxConnectorBytes) throws(DataError) -> JSONValue {
+        let bytes = try SafeFile.read(path, shown: shown, maxBytes: maxBytes)
+        return try parse(bytes: bytes, shown: shown, maxBytes: maxBytes)
+    }
+
+    /// Parses `bytes` that came from `shown`.
+    public static func parse(bytes: [UInt8], shown: String, maxBytes: Int = SafeFile.maxConnectorBytes) throws(DataError) -> JSONValue {
+        do {
+            return try StrictJSON.parse(bytes, maxBytes: maxBytes)
+        } catch {
+            throw DataError(file: shown, location: "\(error.line):\(error.column)", message: "\(error.message) (rule \(error.rule.rawValue))")
+        }
+    }
+}

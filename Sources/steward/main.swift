@@ -1,0 +1,4 @@
+import Foundation
+import StewardCLI
+
+exit(StewardCLI.main(Array(CommandLine.arguments.dropFirst())))
