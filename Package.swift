@@ -20,3 +20,8 @@ let package = Package(
         .testTarget(name: "StewardCLITests", dependencies: ["StewardCLI", "StewardCore"]),
     ]
 )
+
+// A developer tool, not shipped: writes deterministic synthetic estates for benchmarks
+// and crash tests (`steward-estate-gen --help`).
+package.targets.append(.executableTarget(name: "steward-estate-gen", dependencies: ["StewardCore"], path: "Sources/EstateGenerator"))
+package.products.append(.executable(name: "steward-estate-gen", targets: ["steward-estate-gen"]))

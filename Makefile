@@ -1,0 +1,42 @@
+# Steward: two commands on a fresh machine.
+#   make run    builds a release binary and runs the cron job on a copy of the example estate
+#   make test   runs the whole test suite (unit, end-to-end, conformance, crash test)
+SWIFT      ?= swift
+BIN        := .build/release/steward
+CONFORMANCE ?= ../shared/conformance
+RUN_NOW    ?= 2027-03-01T09:00:00Z
+
+.PHONY: build release run test unit conformance crash test-faults bench embed clean
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release
+
+embed:
+	python3 scripts/embed-defaults.py
+
+run: release
+	@bash scripts/demo-run.sh "$(BIN)" "$(RUN_NOW)"
+
+unit:
+	$(SWIFT) test
+
+conformance: release
+	@if [ -d "$(CONFORMANCE)" ]; then STEWARD_BIN=$(BIN) python3 -m pytest $(CONFORMANCE) -q -p no:cacheprovider; \
+	else echo "conformance: $(CONFORMANCE) not found; skipped"; fi
+
+crash: release
+	@bash scripts/crash-test.sh "$(BIN)"
+
+test: unit conformance crash
+
+test-faults: release
+	@bash scripts/test-faults.sh "$(BIN)"
+
+bench: release
+	@bash scripts/bench.sh
+
+clean:
+	rm -rf .build

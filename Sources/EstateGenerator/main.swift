@@ -1,0 +1,1 @@
+print("steward-estate-gen: not written yet")
