@@ -16,7 +16,7 @@ let package = Package(
         .target(name: "StewardCLI", dependencies: ["StewardCore"]),
         // The executable: only calls StewardCLI.
         .executableTarget(name: "steward", dependencies: ["StewardCLI"]),
-        .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"]),
+        .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"], exclude: ["Fixtures"]),
         .testTarget(name: "StewardCLITests", dependencies: ["StewardCLI", "StewardCore"]),
     ]
 )

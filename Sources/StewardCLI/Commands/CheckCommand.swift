@@ -6,7 +6,7 @@ enum CheckCommand {
     static func run(_ inv: Invocation) throws -> Int32 {
         let format = try inv.format(allowed: [.text, .json, .github, .markdown, .sarif])
         let root = try inv.root()
-        var report = TreeCheck.run(root)
+        var report = CheckReport()
         if let base = inv.args.value("base") {
             var options = ChangeCheck.Options(base: base)
             options.requireSigned = inv.args.flag("require-signed")
@@ -16,6 +16,8 @@ enum CheckCommand {
             try ChangeCheck.run(root, options: options, into: &report)
         } else if inv.args.value("reviews") != nil || inv.args.flag("require-signed") {
             throw InputError("--reviews and --require-signed judge a pull request's commits: use them with --base REV")
+        } else {
+            report = TreeCheck.run(root)
         }
         report.sort()
         switch format {

@@ -1,4 +1,6 @@
-/// `steward check --base REV`: validates each change between REV and HEAD.
+/// `steward check --base REV`: validates each change between REV and HEAD, reading only
+/// the files the pull request touched (O(changed), not O(estate)). Judged by REV's
+/// `Workflows/`, never by the pull request's own.
 public enum ChangeCheck {
     /// What the change check is given.
     public struct Options: Sendable {
@@ -8,21 +10,139 @@ public enum ChangeCheck {
         public init(base: String) { self.base = base }
     }
 
-    /// Adds the violations of the range base..HEAD to `report`.
+    /// Adds the findings of the range base..HEAD to `report`.
     public static func run(_ root: GovernanceRoot, options: Options, into report: inout CheckReport) throws {
-        throw InputError("--base is not available in this build yet")
+        let repo = GitRepository(root: root)
+        let baseSha = try repo.resolve(options.base)
+        let headSha = try repo.resolve("HEAD")
+        let mb = try repo.mergeBase(baseSha, headSha)
+        let mbTime = Timestamp(seconds: Int64(try repo.git(["show", "-s", "--format=%ct", mb]).text) ?? 0)
+        let workflows = try baseWorkflows(repo, at: baseSha)
+        let approving = PullRequestReviews.approvingLogins(options.reviews, headSha: headSha)
+        var paths: [String] = []
+        for c in try repo.changes(from: mb, to: headSha, paths: ["State", "Workflows"]) {
+            func fail(_ rule: String, _ m: String) { report.add(CheckFinding(file: c.path, rule: rule, message: m)) }
+            if c.path.hasPrefix("Workflows/") {
+                report.add(CheckFinding(file: c.path, rule: "rules-changed", message: "this pull request changes the rules; it is judged by the base branch's Workflows/, and the change applies only after merge"), level: "warning")
+                continue
+            }
+            let name = String(c.path.dropFirst("State/".count))
+            if name.hasPrefix(".") && c.status != "D" {
+                if name != ".gitkeep" { fail("format", "dotfiles do not belong in State/ in git (\(name))") }
+                continue
+            }
+            switch c.status {
+            case "D": fail("deleted", "a connector file was deleted; connectors are never deleted, they are decommissioned ('steward decommission')"); continue
+            case "R": fail("renamed", "renamed to \(c.newPath ?? "?"); a connector's file and id never change"); continue
+            default: break
+            }
+            if c.newMode == "120000" { fail("symlink", "is a symbolic link; connector files must be regular files"); continue }
+            if c.newMode != "100644" { fail("file-mode", "has mode \(c.newMode); connector files are plain 100644 files"); continue }
+            if c.status != "A" && c.oldMode != c.newMode { fail("file-mode", "mode changed from \(c.oldMode) to \(c.newMode)"); continue }
+            guard name.hasSuffix(".json"), ConnectorID.isValid(String(name.dropLast(5))) else {
+                fail("format", "State/ holds only <id>.json files, where an id is a-z, 0-9 and '-'"); continue
+            }
+            paths.append(c.path)
+        }
+        report.filesChecked = paths.count
+        var headDocs: [(file: String, doc: ConnectorDocument)] = []
+        for path in paths {
+            if let doc = try checkFile(path, repo: repo, mb: mb, head: headSha, mbTime: mbTime, workflows: workflows,
+                                       approving: approving, report: &report) {
+                headDocs.append((path, doc))
+            }
+        }
+        try sharedSecrets(headDocs, repo: repo, head: headSha, workflows: workflows, report: &report)
+        if options.requireSigned {
+            for commit in try repo.commits(from: mb, to: headSha, touching: "State") where try !repo.verifyCommit(commit.sha) {
+                report.add(CheckFinding(file: "State/", rule: "unsigned-commit", message: "commit \(commit.sha.prefix(10)) by \(commit.authorEmail) touches State/ and does not pass git verify-commit"))
+            }
+        }
     }
-}
 
-/// One review from GitHub's "list reviews for a pull request" API.
-public struct PullRequestReview: Sendable, Equatable {
-    public var login: String
-    public var state: String
-    public var commitID: String
-    public var submittedAt: Timestamp?
-}
+    static func checkFile(_ path: String, repo: GitRepository, mb: String, head: String, mbTime: Timestamp, workflows: WorkflowSet,
+                          approving: Set<String>, report: inout CheckReport) throws -> ConnectorDocument? {
+        let commits = try repo.commits(from: mb, to: head, touching: path)
+        let blobs = try repo.blobs([(mb, path), (head, path)] + commits.map { ($0.sha, path) })
+        func decode(_ bytes: [UInt8]?) throws(DataError) -> ConnectorDocument? {
+            guard let bytes else { return nil }
+            guard bytes.count <= SafeFile.maxConnectorBytes else {
+                throw DataError(file: path, location: "", message: "is \(bytes.count) bytes, over the limit of \(SafeFile.maxConnectorBytes)")
+            }
+            return try DocumentDecoding.document(try JSONFile.parse(bytes: bytes, shown: path), file: path)
+        }
+        let headDoc: ConnectorDocument
+        do {
+            guard let d = try decode(blobs[1]) else { return nil }
+            headDoc = d
+        } catch {
+            report.add(CheckFinding(file: path, rule: "format", message: error.description))
+            return nil
+        }
+        let id = String(path.dropFirst("State/".count).dropLast(5))
+        guard headDoc.id == id else {
+            report.add(CheckFinding(file: path, rule: "format", message: "the id is '\(headDoc.id.prefix(64))' but the file is named \(id).json"))
+            return nil
+        }
+        let baseDoc: ConnectorDocument?
+        do { baseDoc = try decode(blobs[0]) } catch {
+            report.add(CheckFinding(file: path, rule: "format", message: "the base branch's version does not parse: \(error.description)"))
+            return nil
+        }
+        let wf: Workflow
+        do { wf = try workflows.workflow(named: (baseDoc ?? headDoc).workflow, for: path) } catch {
+            report.add(CheckFinding(file: path, rule: "workflow", message: error.description + " (on the base branch)"))
+            return nil
+        }
+        let versions = zip(commits, blobs.dropFirst(2)).map { commit, bytes in
+            (commit: commit, hashes: (try? decode(bytes))??.history.map(\.hash))
+        }
+        let change = FileChange(file: path, base: baseDoc, head: headDoc, versions: versions, workflow: wf, roles: workflows.roles,
+                                approvingLogins: approving, mergeBaseTime: mbTime)
+        let (violations, warnings) = ChangeRules.check(change)
+        for f in violations { report.add(f) }
+        for f in warnings { report.add(f, level: "warning") }
+        for f in TreeCheck.check(headDoc, file: path, workflows: workflows) where !violations.contains(where: { $0.rule == f.rule }) {
+            report.add(f, level: f.rule == "secret-in-file" ? (wf.lints["secret-in-file"] ?? "error") : "error")
+        }
+        for (f, level) in Lints.check(headDoc, file: path, workflow: wf) { report.add(f, level: level) }
+        return headDoc
+    }
 
-/// Reads the reviews file.
-public enum PullRequestReviews {
-    public static func load(_ file: String) throws -> [PullRequestReview] { [] }
+    /// shared-secret for the changed connectors: finds other files naming the same
+    /// secretRef with one `git grep` at HEAD, and reads only those.
+    static func sharedSecrets(_ changed: [(file: String, doc: ConnectorDocument)], repo: GitRepository, head: String,
+                              workflows: WorkflowSet, report: inout CheckReport) throws {
+        let refs = Set(changed.filter { $0.doc.state != StateName.decommissioned }.compactMap(\.doc.spec.secretRef))
+        guard !refs.isEmpty else { return }
+        let needles = refs.sorted().map { "\"secretRef\": \(String(decoding: CanonicalJSON.encode(.string($0)), as: UTF8.self))" }
+        let changedFiles = Set(changed.map(\.file))
+        let others = try repo.grep(needles, at: head, path: "State").filter { !changedFiles.contains($0) }
+        var docs = changed
+        for (file, bytes) in zip(others, try repo.blobs(others.map { (head, $0) })) {
+            guard let bytes, let value = try? JSONFile.parse(bytes: bytes, shown: file),
+                  let doc = try? DocumentDecoding.document(value, file: file) else { continue }
+            docs.append((file, doc))
+        }
+        for (f, level) in Lints.sharedSecrets(docs, workflows: workflows) where changedFiles.contains(f.file) { report.add(f, level: level) }
+    }
+
+    /// The base branch's workflows and roles, read from git (not from the working tree).
+    static func baseWorkflows(_ repo: GitRepository, at rev: String) throws -> WorkflowSet {
+        let list = try repo.git(["ls-tree", "--name-only", "-z", rev, "Workflows/"])
+        let names = list.stdout.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter { $0.hasSuffix(".json") }
+        var workflows: [String: Workflow] = [:]
+        var roles: Roles?
+        for (name, bytes) in zip(names, try repo.blobs(names.map { (rev, $0) })) {
+            guard let bytes else { continue }
+            let value = try JSONFile.parse(bytes: bytes, shown: "\(name) (base)")
+            if name.hasSuffix("/roles.json") { roles = try WorkflowDecoding.roles(value, file: "\(name) (base)"); continue }
+            let wf = try WorkflowDecoding.workflow(value, file: "\(name) (base)")
+            workflows[wf.name] = wf
+        }
+        guard let roles, !workflows.isEmpty else {
+            throw DataError(file: "Workflows/", location: "", message: "the base revision \(rev.prefix(10)) has no workflows or roles.json; is --base a governance repository's branch?")
+        }
+        return WorkflowSet(workflows: workflows, roles: roles)
+    }
 }

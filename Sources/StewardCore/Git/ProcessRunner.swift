@@ -17,7 +17,7 @@ public struct ProcessOutput: Sendable {
 public enum ProcessRunner {
     /// Runs `executable` (looked up on PATH) with `arguments` in `directory`.
     public static func run(_ executable: String, _ arguments: [String], in directory: String?,
-                           environment: [String: String]? = nil) throws(StoreError) -> ProcessOutput {
+                           environment: [String: String]? = nil, input: [UInt8]? = nil) throws(StoreError) -> ProcessOutput {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = [executable] + arguments
@@ -27,9 +27,18 @@ public enum ProcessRunner {
         let err = Pipe()
         p.standardOutput = out
         p.standardError = err
-        p.standardInput = FileHandle.nullDevice
+        let inPipe = input.map { _ in Pipe() }
+        if let inPipe { p.standardInput = inPipe } else { p.standardInput = FileHandle.nullDevice }
         do { try p.run() } catch {
             throw StoreError(.io, "cannot run \(executable): \(error.localizedDescription)")
+        }
+        if let inPipe, let input {
+            let writer = inPipe.fileHandleForWriting
+            let payload = Data(input)
+            DispatchQueue.global().async {
+                writer.write(payload)
+                try? writer.close()
+            }
         }
         // Read both pipes to the end before waiting, so a large output cannot block the child.
         let errBox = DataBox()

@@ -18,9 +18,12 @@ public enum Replay {
         public var verifyHashes = true
         /// Roles for role guards; nil skips them (history is judged by today's roles only in a PR).
         public var roles: Roles?
-        public init(verifyHashes: Bool = true, roles: Roles? = nil) {
+        /// Role guards apply only to events with a seq above this (the events a PR appends).
+        public var rolesAfterSeq = 0
+        public init(verifyHashes: Bool = true, roles: Roles? = nil, rolesAfterSeq: Int = 0) {
             self.verifyHashes = verifyHashes
             self.roles = roles
+            self.rolesAfterSeq = rolesAfterSeq
         }
     }
 
@@ -45,7 +48,7 @@ public enum Replay {
             }
             do {
                 let (to, next) = try Transition.apply(s, event: kind, actor: e.actor, at: e.at, data: e.data,
-                                                      workflow: wf, roles: options.roles, file: file)
+                                                      workflow: wf, roles: e.seq > options.rolesAfterSeq ? options.roles : nil, file: file)
                 guard to == e.to else {
                     return .failure(ReplayProblem(rule: "illegal-transition", location: "\(loc).to",
                                                   message: "event \(e.seq) (\(e.event)) says to '\(e.to)' but the workflow gives '\(to)'"))

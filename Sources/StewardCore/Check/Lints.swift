@@ -1,0 +1,72 @@
+/// The policy lints of §5 / issue 4: each a stable rule id with its OWASP NHI and NIST CSF
+/// ids (see `LintCatalog`); the workflow's `lints` sets whether each is an error or a warning.
+public enum Lints {
+    static let adminWords = ["admin", "*", "full_access", "owner", "root"]
+    static let writeWords = ["write", "delete", "export", "admin", "manage", "modify", "create", "update", "push"]
+    static let readOnlyPurpose = ["report", "read-only", "readonly", "read only", "dashboard", "analytics", "monitoring", "audit"]
+    static let nonProduction = ["staging", "stage", "dev", "development", "test", "sandbox", "nonprod", "non-prod", "qa", "preprod"]
+
+    /// The findings for one connector, each with its level from `workflow`.
+    public static func check(_ doc: ConnectorDocument, file: String, workflow wf: Workflow) -> [(CheckFinding, String)] {
+        guard doc.state != StateName.decommissioned else { return [] }
+        var out: [(CheckFinding, String)] = []
+        func add(_ rule: String, _ message: String) {
+            let level = wf.lints[rule] ?? LintCatalog.rule(rule)?.defaultLevel ?? "warning"
+            out.append((CheckFinding(file: file, rule: rule, message: message), level))
+        }
+        let s = doc.spec
+        let scopes = s.scopes.map { $0.lowercased() }
+        let admin = scopes.filter { sc in adminWords.contains { sc == $0 || sc.hasSuffix(":" + $0) || sc.hasPrefix($0 + ":") || sc.contains(":" + $0) } }
+        let writes = scopes.filter { sc in writeWords.contains { sc.contains($0) } && !admin.contains(sc) }
+        if !admin.isEmpty && !writes.isEmpty {
+            add("overprivileged", "\(doc.id) holds admin (\(admin.joined(separator: ", "))) together with write or export (\(writes.joined(separator: ", "))): one connector for everything")
+        }
+        if s.reaches.count > wf.maxReaches {
+            add("overprivileged", "\(doc.id) reaches \(s.reaches.count) systems, more than the \(wf.maxReaches) the workflow allows for one connector")
+        }
+        let purpose = s.purpose.lowercased()
+        if readOnlyPurpose.contains(where: { purpose.contains($0) }) {
+            let w = scopes.filter { sc in ["write", "delete", "admin", "manage", "modify", "create", "update", "push"].contains { sc.contains($0) } }
+            if !w.isEmpty { add("purpose-scope-mismatch", "the purpose reads as reporting or read-only, but \(doc.id) holds write scopes: \(w.joined(separator: ", "))") }
+        }
+        let env = s.environment.lowercased()
+        let isProd = env == "production" || env == "prod"
+        let mixed = (s.bindings.map { "\($0.platform) \($0.ref)" } + s.reaches).filter { text in
+            let t = text.lowercased()
+            let nonProd = nonProduction.contains { word in t.split(whereSeparator: { !$0.isLetter && $0 != "-" }).contains { $0 == word } }
+            let prod = t.split(whereSeparator: { !$0.isLetter }).contains { $0 == "prod" || $0 == "production" }
+            return isProd ? nonProd : prod
+        }
+        if !mixed.isEmpty {
+            add("environment-mixing", "\(doc.id) is \(s.environment) but its bindings or reaches point at \(isProd ? "non-production" : "production"): \(mixed.joined(separator: ", "))")
+        }
+        if let until = s.until, let max = wf.timers.maxWindow, let start = doc.history.first?.at, until.seconds - start.seconds > max.seconds {
+            add("window-too-long", "the temporary window runs \(start.days(until: until)) days (requested \(start.dateOnly), until \(until.dateOnly)); workflow '\(wf.name)' allows at most \(max)")
+        }
+        if Identity.same(s.owners.business, s.owners.technical) {
+            add("owner-missing", "the business and technical owner are the same person (\(s.owners.business)); name two people so one can review the other")
+        }
+        for (role, email) in [("business", s.owners.business), ("technical", s.owners.technical)] where !email.contains("@") {
+            add("owner-missing", "the \(role) owner '\(email.prefix(64))' is not an e-mail address")
+        }
+        return out
+    }
+
+    /// `shared-secret`: one secretRef behind two or more live connectors. `docs` are (file, document).
+    public static func sharedSecrets(_ docs: [(file: String, doc: ConnectorDocument)], workflows: WorkflowSet) -> [(CheckFinding, String)] {
+        var byRef: [String: [(file: String, doc: ConnectorDocument)]] = [:]
+        for d in docs where d.doc.state != StateName.decommissioned {
+            if let ref = d.doc.spec.secretRef, !ref.isEmpty { byRef[ref, default: []].append(d) }
+        }
+        var out: [(CheckFinding, String)] = []
+        for (ref, users) in byRef where users.count > 1 {
+            let ids = users.map(\.doc.id).sorted()
+            for u in users {
+                let level = workflows.workflows[u.doc.workflow]?.lints["shared-secret"] ?? "error"
+                out.append((CheckFinding(file: u.file, rule: "shared-secret",
+                                         message: "secretRef \(ref) is shared by \(ids.joined(separator: ", ")); every connector needs its own credential"), level))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,125 @@
+/// One changed path between two commits, from `git diff --raw`.
+public struct GitChange: Sendable, Equatable {
+    /// A (added), M (modified), D (deleted), R (renamed), T (type changed), …
+    public var status: Character
+    public var oldMode: String
+    public var newMode: String
+    public var path: String
+    /// The new path of a rename.
+    public var newPath: String?
+}
+
+/// A commit as the gate needs it.
+public struct GitCommit: Sendable, Equatable {
+    public var sha: String
+    public var authorEmail: String
+    /// Committer time.
+    public var time: Timestamp
+}
+
+/// The git adapter for `check --base`: resolves revisions, lists changes and commits,
+/// reads file versions in one `git cat-file --batch`, verifies signatures.
+public struct GitRepository: Sendable {
+    public let root: GovernanceRoot
+    public init(root: GovernanceRoot) { self.root = root }
+
+    func git(_ args: [String], input: [UInt8]? = nil) throws(StoreError) -> ProcessOutput {
+        try ProcessRunner.run("git", args, in: root.path, input: input)
+    }
+
+    /// The full sha of `rev`, or an error that says the revision is unknown.
+    public func resolve(_ rev: String) throws(any Error) -> String {
+        guard !rev.hasPrefix("-") else { throw InputError("--base '\(rev)' is not a revision") }
+        let out = try git(["rev-parse", "--verify", "--quiet", "\(rev)^{commit}"])
+        guard out.status == 0, !out.text.isEmpty else {
+            throw InputError("--base \(rev) is not a commit in this repository (fetch it first: git fetch origin, and check out with full history: fetch-depth 0)")
+        }
+        return out.text
+    }
+
+    /// The best common ancestor of `a` and `b`.
+    public func mergeBase(_ a: String, _ b: String) throws(any Error) -> String {
+        let out = try git(["merge-base", a, b])
+        guard out.status == 0, !out.text.isEmpty else { throw InputError("\(a) and HEAD share no history; is this the right --base?") }
+        return out.text
+    }
+
+    /// Paths changed from `from` to `to` under `paths`, with modes; renames detected.
+    public func changes(from: String, to: String, paths: [String]) throws(any Error) -> [GitChange] {
+        let out = try git(["diff", "--raw", "-z", "--find-renames", "--no-abbrev", from, to, "--"] + paths)
+        guard out.status == 0 else { throw StoreError(.io, "git diff failed: \(out.stderr)") }
+        var fields = out.stdout.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        if fields.last == "" { fields.removeLast() }
+        var result: [GitChange] = []
+        var i = 0
+        while i < fields.count {
+            let meta = fields[i].split(separator: " ")
+            guard meta.count >= 5, let status = meta[4].first, i + 1 < fields.count else { break }
+            var c = GitChange(status: status, oldMode: String(meta[0].dropFirst()), newMode: String(meta[1]), path: fields[i + 1])
+            i += 2
+            if status == "R" || status == "C", i < fields.count {
+                c.newPath = fields[i]
+                i += 1
+            }
+            result.append(c)
+        }
+        return result
+    }
+
+    /// Commits in `from..to` touching `path`, oldest first.
+    public func commits(from: String, to: String, touching path: String?) throws(any Error) -> [GitCommit] {
+        var args = ["log", "--reverse", "--topo-order", "--format=%H%x1f%ae%x1f%ct", "\(from)..\(to)"]
+        if let path { args += ["--", path] }
+        let out = try git(args)
+        guard out.status == 0 else { throw StoreError(.io, "git log failed: \(out.stderr)") }
+        return out.text.split(separator: "\n").compactMap { line in
+            let f = line.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            guard f.count == 3, let t = Int64(f[2]) else { return nil }
+            return GitCommit(sha: String(f[0]), authorEmail: String(f[1]), time: Timestamp(seconds: t))
+        }
+    }
+
+    /// The contents of each `rev:path`, or nil where it does not exist; one git process.
+    public func blobs(_ specs: [(rev: String, path: String)]) throws(any Error) -> [[UInt8]?] {
+        if specs.isEmpty { return [] }
+        let input = specs.map { "\($0.rev):\($0.path)\n" }.joined()
+        let out = try git(["cat-file", "--batch"], input: Array(input.utf8))
+        guard out.status == 0 else { throw StoreError(.io, "git cat-file failed: \(out.stderr)") }
+        var result: [[UInt8]?] = []
+        let b = out.stdout
+        var i = 0
+        for _ in specs {
+            guard let nl = b[i...].firstIndex(of: 10) else { break }
+            let header = String(decoding: b[i..<nl], as: UTF8.self)
+            i = nl + 1
+            if header.hasSuffix(" missing") || header.hasSuffix(" ambiguous") {
+                result.append(nil)
+                continue
+            }
+            let parts = header.split(separator: " ")
+            guard parts.count == 3, let size = Int(parts[2]), i + size <= b.count else { break }
+            result.append(parts[1] == "blob" ? Array(b[i..<(i + size)]) : nil)
+            i += size + 1
+        }
+        guard result.count == specs.count else { throw StoreError(.io, "git cat-file returned an unexpected answer") }
+        return result
+    }
+
+    /// True when `git verify-commit sha` succeeds.
+    public func verifyCommit(_ sha: String) throws(any Error) -> Bool {
+        try git(["verify-commit", sha]).status == 0
+    }
+
+    /// Paths under State/ whose contents at `rev` contain any of `needles` (fixed strings).
+    public func grep(_ needles: [String], at rev: String, path: String) throws(any Error) -> [String] {
+        if needles.isEmpty { return [] }
+        var args = ["grep", "-l", "-F", "--no-color"]
+        for n in needles { args += ["-e", n] }
+        args += [rev, "--", path]
+        let out = try git(args)
+        return out.text.split(separator: "\n").map { line in
+            let s = String(line)
+            return s.hasPrefix(rev + ":") ? String(s.dropFirst(rev.count + 1)) : s
+        }
+    }
+}
