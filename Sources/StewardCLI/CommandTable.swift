@@ -3,7 +3,7 @@ enum CommandTable {
     static let globals: [OptionSpec] = [
         .option("--root", value: "DIR", help: "the governance repository (default: the nearest directory above holding State/ and Workflows/)"),
         .option("--now", value: "TIME", help: "the time to act at, ISO 8601 (default: $STEWARD_NOW, else the clock)"),
-        .option("--format", value: "FORMAT", help: "output format: text or json (check also: github, markdown, sarif)",
+        .option("--format", value: "FORMAT", help: "output format: text or json (check: github, markdown, sarif; report: markdown, html; graph: mermaid, dot)",
                 aliases: [OptionAlias("--json", impliedValue: "json", help: "same as --format json")]),
     ]
 

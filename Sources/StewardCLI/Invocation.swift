@@ -3,7 +3,7 @@ import StewardCore
 
 /// Output formats a command may be asked for.
 enum OutputFormat: String {
-    case text, json, github, markdown, sarif
+    case text, json, github, markdown, sarif, html, mermaid, dot
 }
 
 /// One parsed command line with its environment: resolves the root, the time, the actor

@@ -17,7 +17,8 @@ public enum StewardCLI {
         "confirm-rotation": TransitionCommands.confirmRotation, "recertify": TransitionCommands.recertify,
         "amend": AmendCommand.run, "decommission": DecommissionCommand.run, "close-task": CloseTaskCommand.run,
         "list": ListCommand.run, "show": ShowCommand.run, "tasks": TasksCommand.run, "run": RunCommand.run,
-        "check": CheckCommand.run,
+        "check": CheckCommand.run, "evidence": ReportCommands.evidence, "report": ReportCommands.report,
+        "graph": ReportCommands.graph, "codeowners": ReportCommands.codeowners,
         "version": { _ in Output.out("steward \(StewardCLI.version)\n"); return 0 },
         "help": HelpCommand.run,
     ]

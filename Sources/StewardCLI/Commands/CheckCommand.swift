@@ -29,7 +29,7 @@ enum CheckCommand {
             }
         case .markdown: Output.out(CheckOutput.markdown(report))
         case .sarif: Output.json(CheckOutput.sarif(report))
-        case .text: Output.out(CheckOutput.text(report))
+        case .text, .html, .mermaid, .dot: Output.out(CheckOutput.text(report))
         }
         return report.passed ? 0 : ExitStatus.violation.rawValue
     }

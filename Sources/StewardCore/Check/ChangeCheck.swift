@@ -124,7 +124,7 @@ public enum ChangeCheck {
                   let doc = try? DocumentDecoding.document(value, file: file) else { continue }
             docs.append((file, doc))
         }
-        for (f, level) in Lints.sharedSecrets(docs, workflows: workflows) where changedFiles.contains(f.file) { report.add(f, level: level) }
+        for (f, level) in Lints.sharedSecrets(docs.compactMap { Lints.SecretUse(file: $0.file, doc: $0.doc) }, workflows: workflows) where changedFiles.contains(f.file) { report.add(f, level: level) }
     }
 
     /// The base branch's workflows and roles, read from git (not from the working tree).

@@ -52,17 +52,31 @@ public enum Lints {
         return out
     }
 
-    /// `shared-secret`: one secretRef behind two or more live connectors. `docs` are (file, document).
-    public static func sharedSecrets(_ docs: [(file: String, doc: ConnectorDocument)], workflows: WorkflowSet) -> [(CheckFinding, String)] {
-        var byRef: [String: [(file: String, doc: ConnectorDocument)]] = [:]
-        for d in docs where d.doc.state != StateName.decommissioned {
-            if let ref = d.doc.spec.secretRef, !ref.isEmpty { byRef[ref, default: []].append(d) }
+    /// Who uses which secret: the little `shared-secret` needs from each live connector.
+    public struct SecretUse: Sendable {
+        public var file: String
+        public var id: String
+        public var secretRef: String
+        public var workflow: String
+        /// The use of `doc`, or nil when it is decommissioned or has no secretRef.
+        public init?(file: String, doc: ConnectorDocument) {
+            guard doc.state != StateName.decommissioned, let ref = doc.spec.secretRef, !ref.isEmpty else { return nil }
+            self.file = file
+            id = doc.id
+            secretRef = ref
+            workflow = doc.workflow
         }
+    }
+
+    /// `shared-secret`: one secretRef behind two or more live connectors.
+    public static func sharedSecrets(_ uses: [SecretUse], workflows: WorkflowSet) -> [(CheckFinding, String)] {
+        var byRef: [String: [SecretUse]] = [:]
+        for u in uses { byRef[u.secretRef, default: []].append(u) }
         var out: [(CheckFinding, String)] = []
         for (ref, users) in byRef where users.count > 1 {
-            let ids = users.map(\.doc.id).sorted()
+            let ids = users.map(\.id).sorted()
             for u in users {
-                let level = workflows.workflows[u.doc.workflow]?.lints["shared-secret"] ?? "error"
+                let level = workflows.workflows[u.workflow]?.lints["shared-secret"] ?? "error"
                 out.append((CheckFinding(file: u.file, rule: "shared-secret",
                                          message: "secretRef \(ref) is shared by \(ids.joined(separator: ", ")); every connector needs its own credential"), level))
             }

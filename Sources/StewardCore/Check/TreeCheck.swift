@@ -21,17 +21,26 @@ public enum TreeCheck {
             return report
         }
         report.filesChecked = ids.count
-        let perFile = ParallelMap.map(ids) { id -> [CheckFinding] in
+        let perFile = ParallelMap.map(ids) { id -> (findings: [(CheckFinding, String)], secret: Lints.SecretUse?) in
+            let file = StateStore.shown(id)
             do {
                 let doc = try store.load(id)
-                return check(doc, file: StateStore.shown(id), workflows: workflows)
+                var out = check(doc, file: file, workflows: workflows).map { ($0, "error") }
+                if let wf = workflows.workflows[doc.workflow] {
+                    out += Lints.check(doc, file: file, workflow: wf)
+                    for i in out.indices where out[i].0.rule == "secret-in-file" { out[i].1 = wf.lints["secret-in-file"] ?? "error" }
+                }
+                return (out, Lints.SecretUse(file: file, doc: doc))
             } catch let error as DataError {
-                return [CheckFinding(file: error.file, rule: "format", message: error.description)]
+                return ([(CheckFinding(file: error.file, rule: "format", message: error.description), "error")], nil)
             } catch {
-                return [CheckFinding(file: StateStore.shown(id), rule: "format", message: "\(error)")]
+                return ([(CheckFinding(file: file, rule: "format", message: "\(error)"), "error")], nil)
             }
         }
-        for list in perFile { for f in list { report.add(f) } }
+        for r in perFile { for (f, level) in r.findings { report.add(f, level: level) } }
+        for (f, level) in Lints.sharedSecrets(perFile.compactMap(\.secret), workflows: workflows) {
+            report.add(f, level: level)
+        }
         report.sort()
         return report
     }

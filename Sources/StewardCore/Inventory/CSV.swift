@@ -37,6 +37,7 @@ public enum CSV {
         var line = 1
         var records: [[String]] = []
         var fields: [String] = []
+        let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
         init(bytes: [UInt8]) {
             b = bytes
@@ -132,8 +133,3 @@ public enum CSV {
         }
     }
 }
-
-private let comma = UInt8(ascii: ",")
-private let quote = UInt8(ascii: "\"")
-private let lf = UInt8(ascii: "\n")
-private let cr = UInt8(ascii: "\r")

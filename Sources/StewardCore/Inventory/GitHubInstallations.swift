@@ -21,9 +21,9 @@ enum GitHubInstallations {
         var declared: (count: Int64, path: String)?
         func readPage(_ value: JSONValue, _ prefix: String) throws(InventoryError) {
             guard let page = value.objectValue else {
-                throw f.fail(prefix.isEmpty ? "(top level)" : String(prefix.dropLast()),
-                             "expected an installations response object {\"total_count\", \"installations\"}, not "
-                             + value.typeDescription)
+                throw InventoryError(file: file, location: prefix.isEmpty ? nil : String(prefix.dropLast()),
+                                     message: "expected an installations response object "
+                                         + "{\"total_count\", \"installations\"}, not \(value.typeDescription)")
             }
             if let total = page["total_count"] {
                 guard let n = total.intValue else {
