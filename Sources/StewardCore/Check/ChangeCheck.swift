@@ -52,7 +52,7 @@ public enum ChangeCheck {
                 headDocs.append((path, doc))
             }
         }
-        try sharedSecrets(headDocs, repo: repo, head: headSha, workflows: workflows, report: &report)
+        sharedSecrets(headDocs, workflows: workflows, report: &report)
         if options.requireSigned {
             for commit in try repo.commits(from: mb, to: headSha, touching: "State") where try !repo.verifyCommit(commit.sha) {
                 report.add(CheckFinding(file: "State/", rule: "unsigned-commit", message: "commit \(commit.sha.prefix(10)) by \(commit.authorEmail) touches State/ and does not pass git verify-commit"))
@@ -109,22 +109,13 @@ public enum ChangeCheck {
         return headDoc
     }
 
-    /// shared-secret for the changed connectors: finds other files naming the same
-    /// secretRef with one `git grep` at HEAD, and reads only those.
-    static func sharedSecrets(_ changed: [(file: String, doc: ConnectorDocument)], repo: GitRepository, head: String,
-                              workflows: WorkflowSet, report: inout CheckReport) throws {
-        let refs = Set(changed.filter { $0.doc.state != StateName.decommissioned }.compactMap(\.doc.spec.secretRef))
-        guard !refs.isEmpty else { return }
-        let needles = refs.sorted().map { "\"secretRef\": \(String(decoding: CanonicalJSON.encode(.string($0)), as: UTF8.self))" }
-        let changedFiles = Set(changed.map(\.file))
-        let others = try repo.grep(needles, at: head, path: "State").filter { !changedFiles.contains($0) }
-        var docs = changed
-        for (file, bytes) in zip(others, try repo.blobs(others.map { (head, $0) })) {
-            guard let bytes, let value = try? JSONFile.parse(bytes: bytes, shown: file),
-                  let doc = try? DocumentDecoding.document(value, file: file) else { continue }
-            docs.append((file, doc))
-        }
-        for (f, level) in Lints.sharedSecrets(docs.compactMap { Lints.SecretUse(file: $0.file, doc: $0.doc) }, workflows: workflows) where changedFiles.contains(f.file) { report.add(f, level: level) }
+    /// shared-secret among the changed connectors. Comparing against the whole estate
+    /// would make the gate O(estate) (a `git grep` over 100,000 blobs takes seconds); the
+    /// whole-tree `steward check`, which the pull-request workflow also runs, covers that.
+    static func sharedSecrets(_ changed: [(file: String, doc: ConnectorDocument)], workflows: WorkflowSet,
+                              report: inout CheckReport) {
+        let uses = changed.compactMap { Lints.SecretUse(file: $0.file, doc: $0.doc) }
+        for (f, level) in Lints.sharedSecrets(uses, workflows: workflows) { report.add(f, level: level) }
     }
 
     /// The base branch's workflows and roles, read from git (not from the working tree).

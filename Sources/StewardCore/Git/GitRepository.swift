@@ -109,17 +109,4 @@ public struct GitRepository: Sendable {
     public func verifyCommit(_ sha: String) throws(any Error) -> Bool {
         try git(["verify-commit", sha]).status == 0
     }
-
-    /// Paths under State/ whose contents at `rev` contain any of `needles` (fixed strings).
-    public func grep(_ needles: [String], at rev: String, path: String) throws(any Error) -> [String] {
-        if needles.isEmpty { return [] }
-        var args = ["grep", "-l", "-F", "--no-color"]
-        for n in needles { args += ["-e", n] }
-        args += [rev, "--", path]
-        let out = try git(args)
-        return out.text.split(separator: "\n").map { line in
-            let s = String(line)
-            return s.hasPrefix(rev + ":") ? String(s.dropFirst(rev.count + 1)) : s
-        }
-    }
 }
