@@ -4,7 +4,7 @@ public enum Lints {
     static let adminWords = ["admin", "*", "full_access", "owner", "root"]
     static let writeWords = ["write", "delete", "export", "admin", "manage", "modify", "create", "update", "push"]
     static let readOnlyPurpose = ["report", "read-only", "readonly", "read only", "dashboard", "analytics", "monitoring", "audit"]
-    static let nonProduction = ["staging", "stage", "dev", "development", "test", "sandbox", "nonprod", "non-prod", "qa", "preprod"]
+    static let nonProduction: Set<String> = ["staging", "stage", "dev", "development", "test", "sandbox", "nonprod", "non-prod", "qa", "preprod"]
 
     /// The findings for one connector, each with its level from `workflow`.
     public static func check(_ doc: ConnectorDocument, file: String, workflow wf: Workflow) -> [(CheckFinding, String)] {
@@ -16,8 +16,8 @@ public enum Lints {
         }
         let s = doc.spec
         let scopes = s.scopes.map { $0.lowercased() }
-        let admin = scopes.filter { sc in adminWords.contains { sc == $0 || sc.hasSuffix(":" + $0) || sc.hasPrefix($0 + ":") || sc.contains(":" + $0) } }
-        let writes = scopes.filter { sc in writeWords.contains { sc.contains($0) } && !admin.contains(sc) }
+        let admin = scopes.filter { sc in adminWords.contains { sc == $0 || sc.hasPrefix($0 + ":") || has(sc, ":" + $0) } }
+        let writes = scopes.filter { sc in writeWords.contains { has(sc, $0) } && !admin.contains(sc) }
         if !admin.isEmpty && !writes.isEmpty {
             add("overprivileged", "\(doc.id) holds admin (\(admin.joined(separator: ", "))) together with write or export (\(writes.joined(separator: ", "))): one connector for everything")
         }
@@ -25,17 +25,15 @@ public enum Lints {
             add("overprivileged", "\(doc.id) reaches \(s.reaches.count) systems, more than the \(wf.maxReaches) the workflow allows for one connector")
         }
         let purpose = s.purpose.lowercased()
-        if readOnlyPurpose.contains(where: { purpose.contains($0) }) {
-            let w = scopes.filter { sc in ["write", "delete", "admin", "manage", "modify", "create", "update", "push"].contains { sc.contains($0) } }
+        if readOnlyPurpose.contains(where: { has(purpose, $0) }) {
+            let w = scopes.filter { sc in ["write", "delete", "admin", "manage", "modify", "create", "update", "push"].contains { has(sc, $0) } }
             if !w.isEmpty { add("purpose-scope-mismatch", "the purpose reads as reporting or read-only, but \(doc.id) holds write scopes: \(w.joined(separator: ", "))") }
         }
         let env = s.environment.lowercased()
         let isProd = env == "production" || env == "prod"
         let mixed = (s.bindings.map { "\($0.platform) \($0.ref)" } + s.reaches).filter { text in
-            let t = text.lowercased()
-            let nonProd = nonProduction.contains { word in t.split(whereSeparator: { !$0.isLetter && $0 != "-" }).contains { $0 == word } }
-            let prod = t.split(whereSeparator: { !$0.isLetter }).contains { $0 == "prod" || $0 == "production" }
-            return isProd ? nonProd : prod
+            let words = Set(asciiWords(text))
+            return isProd ? !words.isDisjoint(with: nonProduction) : (words.contains("prod") || words.contains("production"))
         }
         if !mixed.isEmpty {
             add("environment-mixing", "\(doc.id) is \(s.environment) but its bindings or reaches point at \(isProd ? "non-production" : "production"): \(mixed.joined(separator: ", "))")
@@ -50,6 +48,37 @@ public enum Lints {
             add("owner-missing", "the \(role) owner '\(email.prefix(64))' is not an e-mail address")
         }
         return out
+    }
+
+    /// The lower-cased runs of ASCII letters, digits and '-' in `text` (`arn:aws:iam::1:user/ci-staging` → …, `ci-staging`),
+    /// plus each '-'-separated part, so `ci-staging` also yields `staging`.
+    static func asciiWords(_ text: String) -> [String] {
+        var out: [String] = []
+        var cur: [UInt8] = []
+        func flush() {
+            guard !cur.isEmpty else { return }
+            let w = String(decoding: cur, as: UTF8.self)
+            out.append(w)
+            if cur.contains(45) { out += w.split(separator: "-").map(String.init) }
+            cur.removeAll(keepingCapacity: true)
+        }
+        for var c in text.utf8 {
+            if c >= 65 && c <= 90 { c += 32 }
+            if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == 45 { cur.append(c) } else { flush() }
+        }
+        flush()
+        return out
+    }
+
+    /// True when `needle` occurs in `hay` (byte-wise; Foundation's `contains` is far slower).
+    static func has(_ hay: String, _ needle: String) -> Bool {
+        let h = Array(hay.utf8), n = Array(needle.utf8)
+        guard !n.isEmpty, h.count >= n.count else { return n.isEmpty }
+        outer: for i in 0...(h.count - n.count) {
+            for j in 0..<n.count where h[i + j] != n[j] { continue outer }
+            return true
+        }
+        return false
     }
 
     /// Who uses which secret: the little `shared-secret` needs from each live connector.

@@ -47,8 +47,13 @@ public struct SecretMatch: Sendable, Equatable {
 public enum SecretScanner {
     /// The kind of the first credential-looking token in `text`, or nil when there is none.
     public static func kind(of text: String) -> String? {
-        findings(Array(text.utf8)).first?.kind
+        // The shortest token any rule matches (a Slack token) is 15 bytes.
+        if text.utf8.count < minimumTokenLength { return nil }
+        return findings(Array(text.utf8)).first?.kind
     }
+
+    /// No rule matches text shorter than this, so it is not examined.
+    static let minimumTokenLength = 15
 
     /// Walks every string and every object key under `value` (keys in sorted order) and
     /// reports one match per string or key that holds a credential, naming the kind of its
@@ -79,25 +84,47 @@ public enum SecretScanner {
 
     // MARK: - Walking
 
+    /// Walks the value keeping the path as components; the path text is only built for a match.
     private static func walk(_ value: JSONValue, path: String, skipping: Set<String>, into out: inout [SecretMatch]) {
+        var components: [String] = path.isEmpty ? [] : [path]
+        walk(value, components: &components, skipping: skipping, into: &out)
+    }
+
+    private static func walk(_ value: JSONValue, components: inout [String], skipping: Set<String>, into out: inout [SecretMatch]) {
         switch value {
         case .string(let s):
-            if let k = kind(of: s) { out.append(SecretMatch(path: path, kind: k)) }
+            if let k = kind(of: s) { out.append(SecretMatch(path: joined(components), kind: k)) }
         case .array(let items):
             for (i, item) in items.enumerated() {
-                walk(item, path: path + "[\(i)]", skipping: skipping, into: &out)
+                switch item {
+                case .null, .bool, .int, .number: continue
+                case .string(let s) where s.utf8.count < minimumTokenLength: continue
+                default: break
+                }
+                components.append("[\(i)]")
+                walk(item, components: &components, skipping: skipping, into: &out)
+                components.removeLast()
             }
         case .object(let members):
             for key in members.keys.sorted() {
-                let name = redact(key)
-                let child = path.isEmpty ? name : path + "." + name
-                if let k = kind(of: key) { out.append(SecretMatch(path: child, kind: k)) }
-                if skipping.contains(key) { continue }
-                if let member = members[key] { walk(member, path: child, skipping: skipping, into: &out) }
+                let keyKind = kind(of: key)
+                components.append(keyKind == nil ? "." + key : "." + redact(key))
+                if let k = keyKind { out.append(SecretMatch(path: joined(components), kind: k)) }
+                if !skipping.contains(key), let member = members[key] {
+                    walk(member, components: &components, skipping: skipping, into: &out)
+                }
+                components.removeLast()
             }
         case .null, .bool, .int, .number:
             break
         }
+    }
+
+    /// `spec.bindings[0].ref` from its components (`spec`, `.bindings`, `[0]`, `.ref`).
+    private static func joined(_ components: [String]) -> String {
+        var s = components.joined()
+        if s.hasPrefix(".") { s.removeFirst() }
+        return s
     }
 
     // MARK: - Matching

@@ -5,7 +5,8 @@ public struct FieldReader {
     let object: [String: JSONValue]
     let path: String
     let file: String
-    private var seen: Set<String> = []
+    /// The present fields read so far (an array: cheaper than hashing into a set).
+    private var readKeys: [String] = []
 
     /// Starts reading `value`, which must be an object, found at `path` in `file`.
     public init(_ value: JSONValue, path: String, file: String) throws(DataError) {
@@ -28,8 +29,9 @@ public struct FieldReader {
 
     /// The raw value of `key`, nil when absent. Marks the field as read.
     public mutating func raw(_ key: String) -> JSONValue? {
-        seen.insert(key)
-        return object[key]
+        let v = object[key]
+        if v != nil { readKeys.append(key) }
+        return v
     }
 
     /// A required value of any type.
@@ -117,8 +119,8 @@ public struct FieldReader {
 
     /// Refuses any field that was not read: unknown fields are mistakes or smuggling.
     public func finish() throws(DataError) {
-        if object.count == seen.count { return }
-        let unknown = object.keys.filter { !seen.contains($0) }.sorted()
+        if object.count == readKeys.count { return }
+        let unknown = object.keys.filter { !readKeys.contains($0) }.sorted()
         if let first = unknown.first {
             let name = first.count > 64 ? String(first.prefix(64)) + "…" : first
             throw error(name, "unknown field" + (unknown.count > 1 ? " (and \(unknown.count - 1) more)" : ""))
