@@ -23,7 +23,7 @@ struct Invocation {
     }
 
     /// The governance root.
-    func root() throws(InputError) -> GovernanceRoot {
+    func root() throws -> GovernanceRoot {
         try GovernanceRoot.find(explicit: args.value("root"), cwd: cwd)
     }
 

@@ -17,9 +17,10 @@ public struct GovernanceRoot: Sendable, Equatable {
 
     /// `--root DIR` when given, else the nearest directory at or above `cwd` holding `State/`
     /// and `Workflows/`, the way git finds `.git`.
-    public static func find(explicit: String?, cwd: String) throws(InputError) -> GovernanceRoot {
+    public static func find(explicit: String?, cwd: String) throws -> GovernanceRoot {
         if let explicit {
             let abs = explicit.hasPrefix("/") ? explicit : cwd + "/" + explicit
+            try refuseLinks(abs)
             guard SafeFile.isDirectory(abs + "/State"), SafeFile.isDirectory(abs + "/Workflows") else {
                 throw InputError("--root \(explicit) is not a governance repository: it needs State/ and Workflows/ directories (create one with 'steward init DIR')")
             }
@@ -27,6 +28,7 @@ public struct GovernanceRoot: Sendable, Equatable {
         }
         var dir = cwd
         while true {
+            try refuseLinks(dir)
             if SafeFile.isDirectory(dir + "/State") && SafeFile.isDirectory(dir + "/Workflows") {
                 return GovernanceRoot(path: dir)
             }
@@ -34,6 +36,14 @@ public struct GovernanceRoot: Sendable, Equatable {
             dir = slash == dir.startIndex ? "/" : String(dir[..<slash])
         }
         throw InputError("no governance repository here: no directory at or above \(cwd) holds State/ and Workflows/; pass --root DIR or run 'steward init DIR'")
+    }
+
+    /// A `State/`, `Workflows/` or `Templates/` that is a symbolic link is refused: steward
+    /// never reads or writes through links.
+    static func refuseLinks(_ dir: String) throws(DataError) {
+        for name in ["State", "Workflows", "Templates"] where SafeFile.entryType(dir + "/" + name) == S_IFLNK {
+            throw DataError(file: "\(name)/", location: "", message: "is a symbolic link (in \(dir)); steward never reads or writes through links: make it a real directory")
+        }
     }
 
     /// The current working directory.
