@@ -21,7 +21,7 @@ run: release
 	@bash scripts/demo-run.sh "$(BIN)" "$(RUN_NOW)"
 
 unit:
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 conformance: release
 	@if [ -d "$(CONFORMANCE)" ]; then STEWARD_BIN=$(BIN) python3 -m pytest $(CONFORMANCE) -q -p no:cacheprovider; \

@@ -25,8 +25,18 @@ histories. The same arguments always give the same bytes. DIR must not hold Stat
 
 """
 
+func writeStderr(_ text: String) {
+    let bytes = Array(text.utf8)
+    var off = 0
+    while off < bytes.count {
+        let n = bytes.withUnsafeBytes { write(2, $0.baseAddress! + off, bytes.count - off) }
+        if n <= 0 { return }
+        off += n
+    }
+}
+
 func fail(_ message: String, code: Int32 = 2) -> Never {
-    fputs("steward-estate-gen: error: \(message)\n", stderr)
+    writeStderr("steward-estate-gen: error: \(message)\n")
     exit(code)
 }
 
@@ -221,9 +231,10 @@ let lastNames = ["okafor", "lee", "silva", "haddad", "chen", "berg", "moreau", "
 
 func person(_ rng: inout Rng) -> String { "\(rng.pick(firstNames)).\(rng.pick(lastNames))@northwind.example" }
 
-/// Lower-case base-36, zero-padded.
-func base36(_ v: Int, width: Int) -> String {
-    let s = String(v, radix: 36)
+/// Decimal, zero-padded (digits only, so an id never spells a word such as `qa` or `dev`
+/// that the environment-mixing lint reads).
+func decimal(_ v: Int, width: Int) -> String {
+    let s = String(v)
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }
 
@@ -275,10 +286,10 @@ struct Life {
     mutating func runCrons(before limit: Timestamp) throws {
         let cap = min(limit, now)  // the cron at `now` is the run being benchmarked
         for _ in 0..<64 {
-            guard let s = state, let d = doc, s.state != wf.terminal || !s.openTasks(ofKind: "verify-removal").isEmpty else { return }
+            guard let s = state, let d = doc, s.state != wf.terminal else { return }
             let base = max(lastCron.seconds, s.lastAt?.seconds ?? 0)
             let next = candidates().map { slot(atOrAfter: Timestamp(seconds: max($0.seconds, base))) }
-                .filter { $0 > lastCron && $0 >= (s.lastAt ?? $0) }.min()
+                .filter { $0 > lastCron }.min()
             guard let c = next, c < cap else { return }
             lastCron = c
             if let p = try RunPlan.plan(d, state: s, workflow: wf, now: c, people: nil, signals: nil, file: "State/\(id).json") {
@@ -295,6 +306,7 @@ struct Life {
         guard at < now else { throw GenerationFailure(reason: "\(event.rawValue) at or after now") }
         try runCrons(before: at)
         guard at >= lastAt else { throw GenerationFailure(reason: "\(event.rawValue) before the last event") }
+        if debug { debugTrail = (doc?.history.map { "\($0.event)@\($0.at)" } ?? []).joined(separator: " ") + " +\(event.rawValue)@\(at) \((data["task"]?.stringValue) ?? "")" }
         let out = try Append.event(event, to: doc, state: state, id: id, actor: actor, at: at, note: note, data: data,
                                    workflow: wf, roles: roles, file: "State/\(id).json")
         doc = out.document
@@ -306,6 +318,9 @@ struct Life {
 }
 
 // MARK: - Scenarios
+
+let debug = getenv("STEWARD_GEN_DEBUG") != nil
+nonisolated(unsafe) var debugTrail = ""  // single-threaded debug runs only
 
 enum Target: Int, CaseIterable {
     case requested, approved, active, reviewDue, rotated, decommissioned
@@ -326,7 +341,7 @@ struct Generator: Sendable {
     func connector(_ i: Int, due: Bool) -> (name: String, bytes: [UInt8]) {
         var rng = Rng(seed: seed, stream: UInt64(i))
         let sys = systems[rng.below(systems.count)]
-        let id = "\(sys.name)-\(rng.pick(sys.nouns))-\(base36(i, width: 5))"
+        let id = "\(sys.name)-\(rng.pick(sys.nouns))-\(decimal(i, width: 6))"
         let isTemporary = rng.chance(0.10)
         let risk: Risk = [Risk.low, .medium, .high][rng.weighted([40, 40, 20])]
         var lastError = ""
@@ -350,13 +365,14 @@ struct Generator: Sendable {
             } catch {
                 lastError = "\(error)"
             }
+            if debug { writeStderr("retry \(i) due=\(due): \(lastError) [\(debugTrail)]\n") }
         }
         fail("could not build connector \(i) (\(id)): \(lastError); this is a generator bug", code: 70)
     }
 
     func build(id: String, sys: SystemProfile, temporary: Bool, risk: Risk, due: Bool, index: Int,
                rng: inout Rng) throws -> Life {
-        let wf = temporary ? temporary_ : standard
+        let wf = temporary ? self.temporary : standard
         var life = Life(id: id, wf: wf, roles: roles, now: now)
         let business = person(&rng)
         var technical = person(&rng)
@@ -387,7 +403,8 @@ struct Generator: Sendable {
         func approvalRound(endingAt t: Timestamp) throws {
             let a = approvers.shuffled(using: &rng)
             if risk == .high {
-                try life.human(.approve, actor: a[0], at: t - rng.int(2 * hour, 3 * day), note: "first approval")
+                let room = t.seconds - life.lastAt.seconds
+                try life.human(.approve, actor: a[0], at: t - rng.int(1, max(1, min(3 * day, room - 1))), note: "first approval")
                 try life.human(.approve, actor: a[1], at: t, note: rng.pick(["", "second approval", "LGTM, scopes match the purpose"]))
             } else {
                 try life.human(.approve, actor: a[0], at: t, note: rng.pick(["", "approved", "scopes match the purpose"]))
@@ -413,7 +430,7 @@ struct Generator: Sendable {
         /// A widening amend (an added scope) followed by its re-approval.
         func wideningAmend(at t: Timestamp, approveBy deadline: Timestamp) throws {
             var n = spec
-            let extra = (sys.readScopes + sys.writeScopes).filter { !n.scopes.contains($0) && !(Lints.has(purposeLower, "report")) }
+            let extra = (sys.readScopes + sys.writeScopes).filter { !n.scopes.contains($0) }
             guard let s = extra.first else { return try narrowAmend(at: t) }
             if !writes && sys.writeScopes.contains(s) { return try narrowAmend(at: t) }
             n.scopes.append(s)
@@ -429,16 +446,15 @@ struct Generator: Sendable {
                 }
             }
         }
-        var purposeLower: String { spec.purpose.lowercased() }
         func activate(at t: Timestamp) throws {
             try life.human(.activate, actor: technical, at: t, note: "credential issued",
-                           data: ["credentialId": .string("cred-\(id.suffix(5))-1")])
+                           data: ["credentialId": .string("cred-\(id.suffix(6))-1")])
         }
         var rotations = 1
-        func rotatePair(at t: Timestamp, confirmBy limit: Timestamp) throws {
+        func rotatePair(at t: Timestamp, confirmBy limit: Timestamp, exactly: Bool = false) throws {
             rotations += 1
-            try life.human(.rotate, actor: technical, at: t, data: ["credentialId": .string("cred-\(id.suffix(5))-\(rotations)")])
-            let c = min(limit, t + rng.int(30 * minute, 3 * day))
+            try life.human(.rotate, actor: technical, at: t, data: ["credentialId": .string("cred-\(id.suffix(6))-\(rotations)")])
+            let c = exactly ? limit : min(limit, t + rng.int(30 * minute, 3 * day))
             try life.human(.confirmRotation, actor: technical, at: c,
                            data: ["evidence": .string("old key revoked at \(sys.name); change CHG-\(rng.int(1000, 99999))")])
         }
@@ -451,7 +467,7 @@ struct Generator: Sendable {
             let approvedAt = t - rng.int(hour, 10 * day)
             let requestedAt = approvedAt - rng.int(4 * hour, 12 * day)
             try request(at: requestedAt)
-            if rng.chance(0.2) { try narrowAmend(at: requestedAt + (approvedAt.seconds - requestedAt.seconds) / 3 - (risk == .high ? 3 * day : 0)) }
+            if rng.chance(0.2) { try narrowAmend(at: requestedAt + rng.int(10 * minute, (approvedAt.seconds - requestedAt.seconds) / 3)) }
             try approvalRound(endingAt: approvedAt)
             try activate(at: t)
         }
@@ -485,12 +501,47 @@ struct Generator: Sendable {
             }
         }
         /// How far back an active life may start, for the event budget.
-        let span = min(Int64(600) * day, reviewPeriod * 6)
+        let span: Int64 = [Risk.low: 300 * day, .medium: 200 * day, .high: 110 * day][risk]!
 
         if temporary {
-            return try buildTemporary(life: &life, due: due, dueAt: dueAt, rng: &rng, request: request, approvalRound: approvalRound,
-                                      activate: activate, narrowAmend: narrowAmend, rotatePair: rotatePair, spec: &spec,
-                                      technical: technical)
+            // Temporary windows last at most 90 days from the request (workflow maxWindow).
+            let until: Timestamp
+            let start: Timestamp
+            if due {
+                until = rng.chance(0.6) ? dueAt : dueAt + 7 * day  // the window ends, or its notice falls due
+                start = until - rng.int(25 * day, 88 * day)
+            } else if rng.chance(0.6) {
+                start = now - rng.int(10 * day, 70 * day)  // still running, the notice not yet due
+                until = max(now + 8 * day, start + rng.int(20 * day, 88 * day))
+            } else {
+                until = now - rng.int(2 * day, 300 * day)  // ended: decommissioned by the cron
+                start = until - rng.int(20 * day, 88 * day)
+            }
+            spec.until = until
+            try request(at: start)
+            let stopAt = min(now - hour, until - hour)
+            func within(_ lo: Int64, _ hi: Int64) -> Timestamp {
+                let room = stopAt.seconds - life.lastAt.seconds
+                return life.lastAt + rng.int(min(lo, max(1, room / 4)), max(1, min(hi, room / 2)))
+            }
+            switch rng.weighted([15, 15, 55, 15]) {
+            case 0:  // still requested
+                try narrowAmend(at: within(hour, 5 * day))
+                try narrowAmend(at: within(hour, 5 * day))
+            case 1:  // approved
+                try approvalRound(endingAt: within(day, 5 * day))
+                if life.count < 3 { try narrowAmend(at: within(hour, 3 * day)) }
+            case 2:  // active
+                try approvalRound(endingAt: within(day, 5 * day))
+                try activate(at: within(hour, 5 * day))
+                if rng.chance(0.3) { try narrowAmend(at: within(hour, 5 * day)) }
+            default:  // rotated once
+                try approvalRound(endingAt: within(day, 5 * day))
+                try activate(at: within(hour, 3 * day))
+                try rotatePair(at: within(5 * day, 15 * day), confirmBy: stopAt)
+            }
+            try life.settle()
+            return life
         }
 
         if due {
@@ -507,8 +558,8 @@ struct Generator: Sendable {
                 }
             case .lapse:
                 let a = dueAt - lapse
-                try request(at: a - rng.int(3 * day, 12 * day))
-                if rng.chance(0.5) { try narrowAmend(at: a - 2 * day - rng.int(hour, day)) }
+                try request(at: a - rng.int(5 * day, 12 * day))
+                if rng.chance(0.5) { try narrowAmend(at: a - 3 * day - rng.int(hour, day)) }
                 try approvalRound(endingAt: a)
                 if life.count < 3 { try narrowAmend(at: a + rng.int(hour, 5 * day)) }
             case .review:
@@ -532,8 +583,7 @@ struct Generator: Sendable {
                     try onboard(activatedAt: q - rng.int(20 * day, 80 * day))
                     try maintain(until: q - 4 * day, budget: 8, rotation: false, lateReviews: false)
                     if let s = life.state, s.state == StateName.active || s.state == StateName.reviewDue, life.lastAt < q - 4 * day {
-                        try rotatePair(at: q - rng.int(day, 3 * day), confirmBy: q)
-                        if life.lastAt != q { throw GenerationFailure(reason: "rotation confirm time") }
+                        try rotatePair(at: q - rng.int(day, 3 * day), confirmBy: q, exactly: true)
                     } else {
                         throw GenerationFailure(reason: "rotation scenario")
                     }
@@ -588,7 +638,7 @@ struct Generator: Sendable {
             let x = now - rng.int(hour, 20 * day)
             try onboard(activatedAt: x - rng.int(2 * day, span))
             try maintain(until: x - day, budget: 10)
-            try life.human(.rotate, actor: technical, at: x, data: ["credentialId": .string("cred-\(id.suffix(5))-new")])
+            try life.human(.rotate, actor: technical, at: x, data: ["credentialId": .string("cred-\(id.suffix(6))-new")])
         case .decommissioned:
             let end = now - rng.int(2 * day, 500 * day)
             switch rng.weighted([15, 15, 15, 55]) {
@@ -615,59 +665,15 @@ struct Generator: Sendable {
                                data: ["reason": .string(rng.pick(["integration retired", "replaced by the v2 connector", "vendor contract ended", "owner left; nobody needs it"]))])
             }
             try life.settle()
-            // Close some offboarding tasks with evidence.
-            if let open = life.state?.tasks.filter({ $0.status == .open }), !open.isEmpty {
-                let n = rng.below(open.count + 1)
-                var t = life.lastAt
-                for task in open.prefix(n) where life.count < 12 {
-                    t = t + rng.int(10 * minute, day)
-                    guard t < now - hour else { break }
-                    try life.human(.closeTask, actor: technical, at: t,
-                                   data: ["task": .string(task.id), "evidence": .string("done: \(task.kind) for \(id), ticket OPS-\(rng.int(100, 9999))")])
-                }
+            // Close some offboarding tasks with evidence, one at a time.
+            var t = life.lastAt
+            for _ in 0..<rng.below(5) where life.count < 12 {
+                guard let task = life.state?.tasks.first(where: { $0.status == .open }) else { break }
+                t = t + rng.int(10 * minute, day)
+                guard t < now - hour else { break }
+                try life.human(.closeTask, actor: technical, at: t,
+                               data: ["task": .string(task.id), "evidence": .string("done: \(task.kind) for \(id), ticket OPS-\(rng.int(100, 9999))")])
             }
-        }
-        try life.settle()
-        return life
-    }
-
-    var temporary_: Workflow { temporary }
-
-    func buildTemporary(life: inout Life, due: Bool, dueAt: Timestamp, rng: inout Rng,
-                        request: (Timestamp) throws -> Void, approvalRound: (Timestamp) throws -> Void,
-                        activate: (Timestamp) throws -> Void, narrowAmend: (Timestamp) throws -> Void,
-                        rotatePair: (Timestamp, Timestamp) throws -> Void, spec: inout Spec, technical: String) throws -> Life {
-        // Temporary windows last at most 90 days from the request.
-        let until: Timestamp
-        if due {
-            until = rng.chance(0.6) ? dueAt : dueAt + 7 * day  // window ends, or the notice falls due
-        } else {
-            switch rng.weighted([60, 40]) {
-            case 0: until = now + rng.int(8 * day, 60 * day)  // still running
-            default: until = now - rng.int(2 * day, 300 * day)  // ended: decommissioned at the cron
-            }
-        }
-        let window = rng.int(20 * day, 88 * day)
-        let start = max(until - window, until - 89 * day)
-        spec.until = until
-        try request(start)
-        let span = until.seconds - start.seconds
-        let stopAt = min(now - hour, until - hour)
-        switch rng.weighted([15, 15, 55, 15]) {
-        case 0:  // requested only
-            try narrowAmend(start + rng.int(hour, max(hour, min(span, stopAt.seconds - start.seconds) / 3)))
-            try narrowAmend(life.lastAt + rng.int(hour, max(hour, min(span / 3, (stopAt.seconds - life.lastAt.seconds) / 2))))
-        case 1:  // approved
-            try approvalRound(start + rng.int(day, min(10 * day, max(day, (stopAt.seconds - start.seconds) / 3))))
-            if life.count < 3 { try narrowAmend(life.lastAt + rng.int(hour, max(hour, min(10 * day, (stopAt.seconds - life.lastAt.seconds) / 2)))) }
-        case 2:  // active
-            try approvalRound(start + rng.int(day, 5 * day))
-            try activate(life.lastAt + rng.int(hour, 5 * day))
-            if rng.chance(0.3) { try narrowAmend(life.lastAt + rng.int(hour, 5 * day)) }
-        default:  // rotated once
-            try approvalRound(start + rng.int(day, 5 * day))
-            try activate(life.lastAt + rng.int(hour, 3 * day))
-            try rotatePair(life.lastAt + rng.int(5 * day, 15 * day), stopAt)
         }
         try life.settle()
         return life
@@ -761,10 +767,11 @@ let generator = Generator(standard: standardWF, temporary: temporaryWF, roles: w
 let dueCount = Int((args.dueFraction * Double(args.count)).rounded())
 /// Connector i is due when the count of due connectors below i+1 steps up: spreads
 /// exactly `dueCount` of them evenly over the indices.
-func isDue(_ i: Int) -> Bool {
-    guard args.count > 0 else { return false }
-    return (i + 1) * dueCount / args.count != i * dueCount / args.count
+@Sendable func isDue(_ i: Int, count: Int, dueCount: Int) -> Bool {
+    guard count > 0 else { return false }
+    return (i + 1) * dueCount / count != i * dueCount / count
 }
+let total = args.count
 
 let writer = AtomicWriter(directory: root.statePath, shown: "State")
 let batch = 4096
@@ -772,12 +779,13 @@ var start = 0
 var bytesWritten = 0
 while start < args.count {
     let indices = Array(start..<min(args.count, start + batch))
-    let files = ParallelMap.map(indices) { i in generator.connector(i, due: isDue(i)) }
+    let make: @Sendable (Int) -> (name: String, bytes: [UInt8]) = { i in generator.connector(i, due: isDue(i, count: total, dueCount: dueCount)) }
+    let files = debug ? indices.map(make) : ParallelMap.map(indices, make)
     do { try writer.write(files) } catch { fail("\(error)", code: 1) }
     bytesWritten += files.reduce(0) { $0 + $1.bytes.count }
     start += batch
 }
 if !args.quiet {
-    let secs = monotonic() - started
-    fputs("steward-estate-gen: wrote \(args.count) connectors (\(dueCount) due at \(args.now!)) to \(args.root)/State, \(bytesWritten / 1024) KiB in \(String(format: "%.1f", secs)) s\n", stderr)
+    let tenths = Int(((monotonic() - started) * 10).rounded())
+    writeStderr("steward-estate-gen: wrote \(args.count) connectors (\(dueCount) due at \(args.now!)) to \(args.root)/State, \(bytesWritten / 1024) KiB in \(tenths / 10).\(tenths % 10) s\n")
 }

@@ -97,13 +97,21 @@ public enum ChangeRules {
 
     /// Whether a runner event is exactly what `steward run` would have appended at its time.
     /// Events that depend on `--people` or `--observed` cannot be replayed from git; they are
-    /// accepted with a warning only when they restrict (review-due, opening a task).
+    /// accepted with a warning only when they restrict (review-due, opening a task) or are
+    /// the one thing reconciliation closes: a decommissioned connector's `verify-removal`.
     static func runnerVerdict(_ e: Event, in c: FileChange) -> (String?, String, Bool) {
-        var prefix = c.head
-        prefix.history = Array(c.head.history.prefix(e.seq - 1))
-        guard case .success(let state) = Replay.run(prefix, workflow: c.workflow, file: c.file, options: Replay.Options(verifyHashes: false)),
-              let s = Optional(state) else {
-            return ("runner-event", "event \(e.seq): cannot replay the history before it", true)
+        // The state before `e`: apply the events before it. (Not `Replay.run` on a cut-down
+        // document: that compares the projection, which is the head's, and so always fails.)
+        // The whole history already replayed in `check`, with hashes and roles.
+        var s = LifecycleState(connector: c.head.id)
+        for prior in c.head.history.prefix(e.seq - 1) {
+            guard let kind = EventKind(rawValue: prior.event),
+                  let step = try? Transition.apply(s, event: kind, actor: prior.actor, at: prior.at, data: prior.data,
+                                                        workflow: c.workflow, roles: nil, file: c.file) else {
+                return ("runner-event", "event \(e.seq): cannot replay the history before it", true)
+            }
+            s = step.next
+            s.head = prior.hash
         }
         if let step = RunPlan.next(s, workflow: c.workflow, now: e.at, people: nil, signals: nil) {
             var data: [String: JSONValue] = ["reason": .string(step.reason)]
@@ -113,7 +121,8 @@ public enum ChangeRules {
         let reason = e.dataString("reason") ?? ""
         let inputDriven = (e.event == EventKind.reviewDue.rawValue && (reason.hasPrefix("owner departed:") || reason.hasPrefix("scope drift:")))
             || (e.event == EventKind.openTask.rawValue && (reason.hasPrefix("owner departed:") || reason.hasPrefix("stale credential:") || reason.hasPrefix("dormant:")))
-            || (e.event == EventKind.closeTask.rawValue && (e.dataString("evidence") ?? "").hasPrefix("absent from "))
+            || (e.event == EventKind.closeTask.rawValue && (e.dataString("evidence") ?? "").hasPrefix("absent from ")
+                && s.state == c.workflow.terminal && s.openTasks(ofKind: "verify-removal").contains { $0.id == e.dataString("task") })
         if inputDriven {
             return ("runner-input", "event \(e.seq) (\(e.event): \(reason.prefix(80))) came from --people or --observed input, which check cannot replay; accepted because it only restricts", false)
         }

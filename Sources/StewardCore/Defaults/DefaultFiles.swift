@@ -728,6 +728,172 @@ When it is done, record what you did and where it can be checked:
 {{closeCommand}}
 ```
 """#### + "\n"),
+        ("Templates/github/steward-check.yml", ####"""
+# Steward: the pull-request gate. Copy to .github/workflows/steward-check.yml and make
+# the "steward-check" job a required status check of the default branch (see the README,
+# "The pull-request gate on GitHub").
+#
+# It judges the pull request's head commit (not GitHub's merge commit: reviews are given
+# on the head commit), with a steward built from trusted source (never the pull
+# request's own), against the base branch's Workflows/ (steward reads those from git).
+# It runs again when a review is submitted or dismissed, because an approver's GitHub
+# review can back an `approve` event (Workflows/roles.json "logins").
+#
+# Repository variables (Settings > Secrets and variables > Actions > Variables), optional:
+#   STEWARD_SOURCE_REPO  owner/name of the Steward source, when this governance repository
+#                        is not the Steward repository itself
+#   STEWARD_SOURCE_REF   the tag or commit of that source to build (set it with the above)
+name: steward-check
+
+on:
+  pull_request:
+  pull_request_review:
+    types: [submitted, dismissed]
+
+permissions:
+  contents: read
+  pull-requests: read
+
+concurrency:
+  group: steward-check-${{ github.event.pull_request.number }}
+  cancel-in-progress: true
+
+jobs:
+  steward-check:
+    name: steward-check
+    runs-on: ubuntu-latest
+    timeout-minutes: 30
+    steps:
+      - name: Check out the pull request's head commit, with full history
+        uses: actions/checkout@v4
+        with:
+          ref: ${{ github.event.pull_request.head.sha }}
+          fetch-depth: 0
+          path: governance
+          persist-credentials: false
+
+      - name: Check out Steward's source (the base branch's, never the pull request's)
+        uses: actions/checkout@v4
+        with:
+          repository: ${{ vars.STEWARD_SOURCE_REPO || github.repository }}
+          ref: ${{ vars.STEWARD_SOURCE_REF || github.event.pull_request.base.sha }}
+          path: steward
+          persist-credentials: false
+
+      - name: Set up Swift
+        uses: swift-actions/setup-swift@v2
+        with:
+          swift-version: "6.1"
+
+      - name: Cache the build
+        uses: actions/cache@v4
+        with:
+          path: steward/.build
+          key: steward-${{ runner.os }}-${{ hashFiles('steward/Package.swift', 'steward/Sources/**') }}
+
+      - name: Build steward
+        run: swift build -c release --package-path steward
+
+      - name: Fetch the pull request's reviews
+        env:
+          GH_TOKEN: ${{ github.token }}
+          REPO: ${{ github.repository }}
+          PR: ${{ github.event.pull_request.number }}
+        run: gh api "repos/$REPO/pulls/$PR/reviews?per_page=100" > reviews.json
+
+      - name: steward check (the whole tree at the head commit)
+        working-directory: governance
+        run: ../steward/.build/release/steward check --format github
+
+      - name: steward check --base (every change this pull request makes)
+        working-directory: governance
+        env:
+          BASE_REF: ${{ github.event.pull_request.base.ref }}
+        run: ../steward/.build/release/steward check --base "origin/$BASE_REF" --reviews ../reviews.json --format github
+"""#### + "\n"),
+        ("Templates/github/steward-run.yml", ####"""
+# Steward: the cron job on GitHub Actions. Copy to .github/workflows/steward-run.yml.
+#
+# Every hour it runs `steward run --commit` on the default branch, uploads the tickets of
+# newly opened tasks (the outbox) as an artifact, and pushes the runner's commit.
+#
+# Pushing to a protected branch: GITHUB_TOKEN cannot be exempted from branch protection or
+# rulesets. Create a deploy key with write access, store its private key as the secret
+# STEWARD_RUNNER_DEPLOY_KEY, and add "Deploy keys" to the ruleset's bypass list (see the
+# README). Without the secret the job pushes with GITHUB_TOKEN, which works only on an
+# unprotected branch.
+#
+# Repository variables, optional: STEWARD_SOURCE_REPO and STEWARD_SOURCE_REF, as in
+# steward-check.yml, when this repository is not the Steward repository itself.
+name: steward-run
+
+on:
+  schedule:
+    - cron: "17 * * * *"
+  workflow_dispatch:
+
+permissions:
+  contents: write
+
+concurrency:
+  group: steward-run
+  cancel-in-progress: false
+
+jobs:
+  run:
+    runs-on: ubuntu-latest
+    timeout-minutes: 30
+    steps:
+      - name: Check out the governance repository, with full history
+        uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
+          path: governance
+          ssh-key: ${{ secrets.STEWARD_RUNNER_DEPLOY_KEY }}
+
+      - name: Check out Steward's source
+        uses: actions/checkout@v4
+        with:
+          repository: ${{ vars.STEWARD_SOURCE_REPO || github.repository }}
+          ref: ${{ vars.STEWARD_SOURCE_REF || github.sha }}
+          path: steward
+          persist-credentials: false
+
+      - name: Set up Swift
+        uses: swift-actions/setup-swift@v2
+        with:
+          swift-version: "6.1"
+
+      - name: Cache the build
+        uses: actions/cache@v4
+        with:
+          path: steward/.build
+          key: steward-${{ runner.os }}-${{ hashFiles('steward/Package.swift', 'steward/Sources/**') }}
+
+      - name: Build steward
+        run: swift build -c release --package-path steward
+
+      # Add --people people.json and --observed FILE... here once an earlier step
+      # exports them (see the README, "Reconciliation").
+      - name: steward run
+        working-directory: governance
+        run: ../steward/.build/release/steward run --commit --outbox ../outbox
+
+      - name: Upload the outbox (one ticket per newly opened task)
+        if: ${{ !cancelled() }}
+        uses: actions/upload-artifact@v4
+        with:
+          name: steward-outbox-${{ github.run_id }}
+          path: outbox/
+          if-no-files-found: ignore
+
+      # Runs even when `steward run` exited 4 (an invalid file): the other connectors
+      # were processed and committed.
+      - name: Push the runner's commit
+        if: ${{ !cancelled() }}
+        working-directory: governance
+        run: git push origin "HEAD:$GITHUB_REF_NAME"
+"""#### + "\n"),
         ("Templates/notify-expiry.md", ####"""
 # {{taskTitle}}: {{connector}}
 
@@ -975,6 +1141,129 @@ When it is done, record what you did and where it can be checked:
 ```
 {{closeCommand}}
 ```
+"""#### + "\n"),
+        ("Templates/scheduling/crontab", ####"""
+# Steward: the cron job, hourly.
+#
+# Install (as the user that owns the runner's clone of the governance repository):
+#   sudo install -d -o steward -g steward /var/lib/steward/outbox /var/log/steward
+#   sudo -u steward crontab Templates/scheduling/crontab      # after editing the paths below
+#   sudo -u steward crontab -l                                # check
+# For /etc/cron.d/steward instead, add the user name (steward) after the five time fields.
+#
+# What the line does:
+#   - makes the clone equal to origin/main (it is the runner's own clone: anything it
+#     committed and could not push is recomputed by this run, since runs catch up);
+#   - `steward run --wait 300`: steward takes State/.lock (flock(2)) itself, so no flock(1)
+#     wrapper is needed; if another run still holds it, this one waits up to 5 minutes
+#     and then exits 3 without writing anything;
+#   - `--outbox`: one ticket (.md and .json) per newly opened task, for the ticketing system;
+#   - `--commit`: commits the changed connector files as steward-runner; `git push` publishes
+#     them (the push runs even when the run exits 4 because one file was invalid: every
+#     other connector was still processed and committed);
+#   - appends everything to the log; each run starts with "steward run at <time>".
+# Minute 17 keeps it off the top of the hour. No '%' may appear in a crontab command.
+SHELL=/bin/bash
+PATH=/usr/local/bin:/usr/bin:/bin
+MAILTO=""
+
+17 * * * * cd /srv/steward/governance || exit 1; { git fetch --quiet origin && git reset --hard --quiet origin/main && steward run --wait 300 --outbox /var/lib/steward/outbox --commit; git push --quiet origin HEAD:main; } >> /var/log/steward/run.log 2>&1
+
+# With reconciliation and leavers (export the files first, e.g. from an earlier cron line):
+# 17 * * * * cd /srv/steward/governance || exit 1; { git fetch --quiet origin && git reset --hard --quiet origin/main && steward run --wait 300 --people /var/lib/steward/people.json --observed /var/lib/steward/credential-report.csv --observed /var/lib/steward/github-installations.json --findings /var/lib/steward/findings.md --outbox /var/lib/steward/outbox --commit; git push --quiet origin HEAD:main; } >> /var/log/steward/run.log 2>&1
+"""#### + "\n"),
+        ("Templates/scheduling/steward-run.service", ####"""
+# Steward: one run of the cron job. Started hourly by steward-run.timer.
+#
+# Install:
+#   sudo useradd --system --home-dir /srv/steward --shell /usr/sbin/nologin steward
+#   sudo -u steward git clone git@github.com:ORG/governance.git /srv/steward/governance
+#   sudo install -m 0755 .build/release/steward /usr/local/bin/steward
+#   sudo cp Templates/scheduling/steward-run.service Templates/scheduling/steward-run.timer /etc/systemd/system/
+#   sudo systemctl daemon-reload
+#   sudo systemctl enable --now steward-run.timer
+#   systemctl list-timers steward-run.timer          # next run
+#   sudo systemctl start steward-run.service         # run once now
+#   journalctl -u steward-run.service                # what it did
+#
+# Exit status: 0 clean; 4 when a connector file is invalid (the others were still
+# processed, and ExecStopPost still pushes); 3 when the lock stayed busy. Non-zero marks
+# the unit failed, so OnFailure= or your monitoring can alert on it.
+
+[Unit]
+Description=Steward: advance connector lifecycles, reconcile and open tasks
+Documentation=https://github.com/ORG/steward#the-runner
+Wants=network-online.target
+After=network-online.target
+
+[Service]
+Type=oneshot
+User=steward
+Group=steward
+WorkingDirectory=/srv/steward/governance
+Environment=HOME=/srv/steward
+# The runner's own clone: make it equal to origin/main before each run.
+ExecStartPre=/usr/bin/git fetch --quiet origin
+ExecStartPre=/usr/bin/git reset --hard --quiet origin/main
+ExecStart=/usr/local/bin/steward run --wait 300 --outbox /var/lib/steward/outbox --commit
+# Runs after success and failure alike (a run that exits 4 has still committed).
+ExecStopPost=/usr/bin/git push --quiet origin HEAD:main
+TimeoutStartSec=30min
+
+# Where it may write: the repository, and /var/lib/steward (the outbox), which
+# StateDirectory= creates. Everything else is read-only.
+StateDirectory=steward
+StateDirectoryMode=0750
+ReadWritePaths=/srv/steward/governance
+UMask=0027
+
+# Hardening. `systemd-analyze security steward-run.service` rates the result.
+NoNewPrivileges=yes
+ProtectSystem=strict
+ProtectHome=yes
+PrivateTmp=yes
+PrivateDevices=yes
+ProtectKernelTunables=yes
+ProtectKernelModules=yes
+ProtectKernelLogs=yes
+ProtectControlGroups=yes
+ProtectClock=yes
+ProtectHostname=yes
+ProtectProc=invisible
+ProcSubset=pid
+RestrictSUIDSGID=yes
+RestrictRealtime=yes
+RestrictNamespaces=yes
+LockPersonality=yes
+MemoryDenyWriteExecute=yes
+RemoveIPC=yes
+CapabilityBoundingSet=
+AmbientCapabilities=
+# git fetch and push need the network; steward itself needs none.
+RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6
+SystemCallArchitectures=native
+# @system-service includes flock(2) (the state lock) and syncfs(2) (batch durable writes).
+SystemCallFilter=@system-service
+SystemCallFilter=~@privileged
+SystemCallErrorNumber=EPERM
+"""#### + "\n"),
+        ("Templates/scheduling/steward-run.timer", ####"""
+# Steward: starts steward-run.service every hour. Install with the service (see there):
+#   sudo systemctl enable --now steward-run.timer
+
+[Unit]
+Description=Run Steward's cron job hourly
+
+[Timer]
+OnCalendar=hourly
+# Spread the start over a few minutes; a late run loses nothing (runs catch up).
+RandomizedDelaySec=5min
+# After downtime, run once at boot for the missed hours; one run catches them all up.
+Persistent=yes
+AccuracySec=1min
+
+[Install]
+WantedBy=timers.target
 """#### + "\n"),
         ("Templates/verify-removal.md", ####"""
 # {{taskTitle}}: {{connector}}

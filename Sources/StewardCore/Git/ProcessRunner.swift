@@ -29,6 +29,10 @@ public enum ProcessRunner {
         p.standardError = err
         let inPipe = input.map { _ in Pipe() }
         if let inPipe { p.standardInput = inPipe } else { p.standardInput = FileHandle.nullDevice }
+        // Not waitUntilExit(): on Linux it polls a run loop every 50 ms, so each short git
+        // call would cost up to 50 ms of sleep (check --base makes 2 per changed file).
+        let exited = DispatchSemaphore(value: 0)
+        p.terminationHandler = { _ in exited.signal() }
         do { try p.run() } catch {
             throw StoreError(.io, "cannot run \(executable): \(error.localizedDescription)")
         }
@@ -46,7 +50,7 @@ public enum ProcessRunner {
         DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        p.waitUntilExit()
+        exited.wait()
         return ProcessOutput(status: p.terminationStatus, stdout: [UInt8](outData),
                              stderr: String(decoding: errBox.data, as: UTF8.self))
     }

@@ -130,7 +130,8 @@ public enum Transition {
                 n.tasks.append(openTask(s.connector, seq: n.seq, kind: kind, at: at, wf: wf, until: n.due.until))
             }
         }
-        if to == wf.terminal {
+        // Entering the terminal state (not staying in it: close-task there keeps the state).
+        if to == wf.terminal && s.state != wf.terminal {
             close(&n, kinds: nil, at: at, evidence: "superseded: \(s.connector) was decommissioned (event \(n.seq))")
             let kinds = n.credentialIssued ? wf.offboarding : wf.offboardingWithoutCredential
             for kind in kinds { n.tasks.append(openTask(s.connector, seq: n.seq, kind: kind, at: at, wf: wf, until: nil)) }

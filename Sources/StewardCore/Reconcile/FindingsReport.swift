@@ -12,7 +12,11 @@ public enum FindingsReport {
             for f in group {
                 let cells = [f.kind, f.connector ?? "(none)", "\(f.platform): `\(f.ref)`", f.owasp,
                              f.contact.isEmpty ? "platform admins" : f.contact.joined(separator: ", "), f.message]
-                out += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+                // Refs come from platform exports: a line break in one must not end the row
+                // (or start a heading of its own).
+                out += "| " + cells.map {
+                    $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+                }.joined(separator: " | ") + " |\n"
             }
         }
         return out

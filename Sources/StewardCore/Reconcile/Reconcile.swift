@@ -46,7 +46,10 @@ public enum Reconcile {
                     add("unmanaged", nil, "high", "observed \(where_) but no connector binds it: shadow integration; declare it with 'steward new … --binding \(r.platform)=\(r.ref)' or remove it")
                 } else if live.isEmpty {
                     for d in owners {
-                        let since = d.history.last?.at ?? now
+                        // When it ended: the event that entered the terminal state, not the
+                        // last event (closing an offboarding task later must not reset the age).
+                        let terminal = wf(d)?.terminal ?? StateName.decommissioned
+                        let since = d.history.last(where: { $0.to == terminal && $0.from != terminal })?.at ?? d.history.last?.at ?? now
                         let days = since.days(until: now)
                         let grace = wf(d)?.timers.revocationGrace ?? .days(1)
                         let severity = now.seconds - since.seconds <= grace.seconds ? "medium" : (days <= 7 ? "high" : "critical")

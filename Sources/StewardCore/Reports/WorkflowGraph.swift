@@ -20,11 +20,16 @@ public enum WorkflowGraph {
         }
     }
 
-    /// A Mermaid `stateDiagram-v2`.
+    /// A Mermaid `stateDiagram-v2`. Mermaid's state ids may not contain '-' (its lexer
+    /// reads `review-due` as `review` and an invalid `-`), so a state like `review-due` is
+    /// drawn as `review_due`, declared with its real name as the label. (State names are
+    /// `[a-z0-9-]`, so the mapping cannot collide.)
     public static func mermaid(_ wf: Workflow) -> String {
+        func id(_ state: String) -> String { state == "[*]" ? state : state.replacingOccurrences(of: "-", with: "_") }
         var out = "stateDiagram-v2\n"
-        for e in edges(wf) { out += "    \(e.from) --> \(e.to): \(e.label)\n" }
-        out += "    \(wf.terminal) --> [*]\n"
+        for s in wf.states where id(s) != s { out += "    state \"\(s)\" as \(id(s))\n" }
+        for e in edges(wf) { out += "    \(id(e.from)) --> \(id(e.to)): \(e.label)\n" }
+        out += "    \(id(wf.terminal)) --> [*]\n"
         return out
     }
 

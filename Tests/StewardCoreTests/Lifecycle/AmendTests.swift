@@ -1,0 +1,126 @@
+import XCTest
+@testable import StewardCore
+
+/// §3 amend: a widening (added scope, reach, binding, environment change) voids the
+/// approval and needs a re-approval by someone other than the amender; a narrowing does not.
+final class AmendTests: XCTestCase {
+    typealias F = Fixture
+
+    private func change(_ edit: (inout SpecChange) -> Void) -> SpecChange {
+        var c = SpecChange()
+        edit(&c)
+        return c
+    }
+
+    func testEachKindOfWideningVoidsTheApproval() throws {
+        let widenings: [(String, SpecChange)] = [
+            ("scope", change { $0.addScopes = ["write:Account"] }),
+            ("reach", change { $0.addReaches = ["billing"] }),
+            ("binding", change { $0.addBindings = [Binding(platform: "github", ref: "org/app")] }),
+            ("environment", change { $0.environment = "staging" }),
+        ]
+        for (what, c) in widenings {
+            var b = try ConnectorBuilder.active()
+            let at = F.t0.plus(days: 5)
+            let e = try b.perform(.amend(c), by: F.lee, at: at)
+            XCTAssertEqual(e.from, "active", what)
+            XCTAssertEqual(e.to, "active", "amend keeps the state (\(what))")
+            XCTAssertTrue(b.current.reapprovalPending, "a \(what) widening needs a new approve")
+            XCTAssertEqual(b.current.amender, F.lee, what)
+            XCTAssertEqual(b.document.due.approval, at.plus(days: 14), what)
+            XCTAssertEqual(b.document.spec, c.applied(to: F.spec()), what)
+        }
+    }
+
+    func testNarrowingNeedsNoApproval() throws {
+        var b = try ConnectorBuilder.active(spec: F.spec(scopes: ["read:Account", "write:Account"]))
+        try b.perform(.amend(change { $0.removeScopes = ["write:Account"]; $0.purpose = "Only reads now" }),
+                      by: F.lee, at: F.t0.plus(days: 5))
+        XCTAssertFalse(b.current.reapprovalPending)
+        XCTAssertNil(b.document.due.approval)
+        XCTAssertEqual(b.document.spec.scopes, ["read:Account"])
+        XCTAssertEqual(b.document.spec.purpose, "Only reads now")
+        // Nothing is pending, so an approve is refused and a recertify is accepted.
+        expectRefusal("illegal-transition") { try b.perform(.approve, by: F.alice, at: F.t0.plus(days: 6)) }
+        try b.perform(.recertify, by: F.alice, at: F.t0.plus(days: 6))
+    }
+
+    func testReapprovalMustNotComeFromTheAmender() throws {
+        var b = try ConnectorBuilder.active()
+        try b.perform(.amend(change { $0.addScopes = ["write:Account"] }), by: F.bob, at: F.t0.plus(days: 5))
+        let v = expectRefusal("separation-of-duties") { try b.perform(.approve, by: F.bob, at: F.t0.plus(days: 6)) }
+        XCTAssertTrue(v?.message.contains("widening amend") ?? false, v?.message ?? "")
+        XCTAssertTrue(b.current.reapprovalPending)
+        let e = try b.perform(.approve, by: F.alice, at: F.t0.plus(days: 6))
+        XCTAssertEqual(e.from, "active")
+        XCTAssertEqual(e.to, "active", "a re-approval keeps the state")
+        XCTAssertFalse(b.current.reapprovalPending)
+        XCTAssertNil(b.document.due.approval)
+        try b.perform(.recertify, by: F.alice, at: F.t0.plus(days: 7))
+    }
+
+    func testHighRiskReapprovalNeedsTwoApprovers() throws {
+        var b = try ConnectorBuilder.active(spec: F.spec(risk: .high))
+        try b.perform(.amend(change { $0.addScopes = ["write:Account"] }), by: F.lee, at: F.t0.plus(days: 5))
+        try b.perform(.approve, by: F.alice, at: F.t0.plus(days: 6))
+        XCTAssertTrue(b.current.reapprovalPending, "one of two approvals")
+        expectRefusal("distinct-approvers") { try b.perform(.approve, by: F.alice, at: F.t0.plus(days: 6)) }
+        try b.perform(.approve, by: F.bob, at: F.t0.plus(days: 6))
+        XCTAssertFalse(b.current.reapprovalPending)
+    }
+
+    func testWideningWhileRequestedResetsTheApprovalsSoFar() throws {
+        var b = ConnectorBuilder()
+        try b.perform(.request(F.spec(risk: .high)), by: F.rita, at: F.t0)
+        try b.perform(.approve, by: F.alice, at: F.t0.plus(hours: 1))
+        try b.perform(.amend(change { $0.addScopes = ["write:Account"] }), by: F.rita, at: F.t0.plus(hours: 2))
+        // alice's approval was for the narrower spec: she may approve again, and two are still needed.
+        let e = try b.perform(.approve, by: F.alice, at: F.t0.plus(hours: 3))
+        XCTAssertEqual(e.to, "requested")
+        try b.perform(.approve, by: F.bob, at: F.t0.plus(hours: 3))
+        XCTAssertEqual(b.document.state, "approved")
+    }
+
+    func testRaisingRiskCountsAsWidening() throws {
+        var b = try ConnectorBuilder.active()
+        try b.perform(.amend(change { $0.risk = .high }), by: F.lee, at: F.t0.plus(days: 1))
+        XCTAssertTrue(b.current.reapprovalPending)
+        var l = try ConnectorBuilder.active()
+        try l.perform(.amend(change { $0.risk = .low }), by: F.lee, at: F.t0.plus(days: 1))
+        XCTAssertFalse(l.current.reapprovalPending)
+    }
+
+    func testAmendUntilRearmsTheWindow() throws {
+        var b = try ConnectorBuilder.active(spec: F.spec(until: F.t0.plus(days: 30)), workflow: F.temporary)
+        try b.perform(.amend(change { $0.until = F.t0.plus(days: 20) }), by: F.lee, at: F.t0.plus(days: 1))
+        XCTAssertEqual(b.document.due.until, F.t0.plus(days: 20))
+        XCTAssertEqual(b.document.spec.until, F.t0.plus(days: 20))
+    }
+
+    func testAmendThatChangesNothingIsRefused() throws {
+        var b = try ConnectorBuilder.active()
+        expectRefusal("empty-amend") { try b.perform(.amend(SpecChange()), by: F.lee, at: F.t0.plus(days: 1)) }
+        expectRefusal("empty-amend") {
+            try b.perform(.amend(self.change { $0.addScopes = ["read:Account"] }), by: F.lee, at: F.t0.plus(days: 1))
+        }
+        XCTAssertEqual(b.document.version, 3)
+    }
+
+    func testAmendKeepsTheSpecCompleteAndIsRefusedWhenDecommissioned() throws {
+        var b = try ConnectorBuilder.active()
+        expectRefusal("spec-complete") {
+            try b.perform(.amend(self.change { $0.businessOwner = "nobody" }), by: F.lee, at: F.t0.plus(days: 1))
+        }
+        try b.perform(.decommission(reason: "gone"), by: F.lee, at: F.t0.plus(days: 2))
+        expectRefusal("terminal-state") {
+            try b.perform(.amend(self.change { $0.purpose = "revived" }), by: F.lee, at: F.t0.plus(days: 3))
+        }
+    }
+
+    func testSpecChangeAppliedIsNormalised() {
+        let c = change { $0.addScopes = ["b", "a", "a"]; $0.removeScopes = ["read:Account"] }
+        XCTAssertEqual(c.applied(to: F.spec()).scopes, ["a", "b"])
+        XCTAssertEqual(F.spec().widenings(to: c.applied(to: F.spec())), ["scope a", "scope b"])
+        XCTAssertEqual(c.applied(to: F.spec()).widenings(to: F.spec()), ["scope read:Account"])
+    }
+}

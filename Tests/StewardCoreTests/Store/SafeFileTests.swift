@@ -1,0 +1,83 @@
+import Foundation
+import XCTest
+@testable import StewardCore
+
+/// `SafeFile.read`: untrusted files are read only when they are regular, single-linked,
+/// not symbolic links, and under the size cap (checked before a byte is read).
+final class SafeFileTests: XCTestCase {
+    typealias F = Fixture
+
+    private func read(_ path: String, maxBytes: Int = SafeFile.maxConnectorBytes,
+                      file: StaticString = #filePath, line: UInt = #line) -> DataError? {
+        let e = expectDataError(file: file, line: line) { _ = try SafeFile.read(path, shown: "State/x.json", maxBytes: maxBytes) }
+        XCTAssertEqual(e?.file, "State/x.json", file: file, line: line)
+        return e
+    }
+
+    func testReadsARegularFile() throws {
+        let dir = F.temporaryDirectory(self)
+        Fixture.put(dir + "/x.json", Data("{}\n".utf8))
+        XCTAssertEqual(try SafeFile.read(dir + "/x.json", shown: "State/x.json"), Array("{}\n".utf8))
+        XCTAssertEqual(try SafeFile.read(dir + "/x.json", shown: "State/x.json", maxBytes: 3).count, 3, "exactly the cap is allowed")
+    }
+
+    func testRefusesASymbolicLink() throws {
+        let dir = F.temporaryDirectory(self)
+        Fixture.put(dir + "/real.json", Data("{}".utf8))
+        try FileManager.default.createSymbolicLink(atPath: dir + "/x.json", withDestinationPath: dir + "/real.json")
+        let e = read(dir + "/x.json")
+        XCTAssertTrue(e?.message.contains("symbolic link") ?? false, e?.message ?? "")
+    }
+
+    func testRefusesAHardLink() throws {
+        let dir = F.temporaryDirectory(self)
+        Fixture.put(dir + "/real.json", Data("{}".utf8))
+        XCTAssertEqual(link(dir + "/real.json", dir + "/x.json"), 0)
+        let e = read(dir + "/x.json")
+        XCTAssertTrue(e?.message.contains("2 hard links") ?? false, e?.message ?? "")
+        XCTAssertNotNil(read(dir + "/real.json"), "both names of the file are refused")
+    }
+
+    func testRefusesADirectoryAndAFIFO() throws {
+        let dir = F.temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: dir + "/x.json", withIntermediateDirectories: false)
+        XCTAssertEqual(read(dir + "/x.json")?.message, "is not a regular file")
+        XCTAssertEqual(mkfifo(dir + "/fifo.json", 0o644), 0)
+        // O_NONBLOCK: opening a FIFO without a writer must not hang the reader.
+        XCTAssertEqual(read(dir + "/fifo.json")?.message, "is not a regular file")
+    }
+
+    func testRefusesAFileOverTheCapWithoutParsingIt() throws {
+        let dir = F.temporaryDirectory(self)
+        Fixture.put(dir + "/x.json", Data("{{{{ not json".utf8))
+        let e = read(dir + "/x.json", maxBytes: 12)
+        XCTAssertEqual(e?.message, "is 13 bytes, over the limit of 12 bytes; it was not parsed (rule too-large)")
+        // Through the JSON reader the size refusal comes first, not a syntax error.
+        let j = expectDataError { _ = try JSONFile.parse(dir + "/x.json", shown: "State/x.json", maxBytes: 12) }
+        XCTAssertEqual(j?.location, "")
+        XCTAssertTrue(j?.message.contains("13 bytes") ?? false)
+    }
+
+    func testTheConnectorCapIsOneMebibyte() throws {
+        let dir = F.temporaryDirectory(self)
+        Fixture.put(dir + "/x.json", Data(repeating: 0x20, count: (1 << 20) + 1))
+        let e = read(dir + "/x.json")
+        XCTAssertTrue(e?.message.hasPrefix("is 1048577 bytes, over the limit of 1048576 bytes") ?? false, e?.message ?? "")
+    }
+
+    func testAMissingFileNamesTheError() {
+        let e = read(F.temporaryDirectory(self) + "/x.json")
+        XCTAssertEqual(e?.message, "cannot be read: \(errorText(ENOENT))")
+    }
+
+    func testEntryTypesDoNotFollowLinks() throws {
+        let dir = F.temporaryDirectory(self)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/l", withDestinationPath: dir)
+        XCTAssertTrue(SafeFile.isDirectory(dir))
+        XCTAssertFalse(SafeFile.isDirectory(dir + "/l"))
+        XCTAssertEqual(SafeFile.entryType(dir + "/l"), S_IFLNK)
+        XCTAssertNil(SafeFile.entryType(dir + "/none"))
+        XCTAssertEqual(try SafeFile.list(dir, shown: "d/"), ["l"])
+        XCTAssertNotNil(expectDataError { _ = try SafeFile.list(dir + "/none", shown: "d/") })
+    }
+}
