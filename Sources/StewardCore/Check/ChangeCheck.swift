@@ -27,8 +27,8 @@ public enum ChangeCheck {
                 continue
             }
             let name = String(c.path.dropFirst("State/".count))
-            if name.hasPrefix(".") && c.status != "D" {
-                if name != ".gitkeep" { fail("format", "dotfiles do not belong in State/ in git (\(name))") }
+            if name.hasPrefix(".") {
+                if name != ".gitkeep" && c.status != "D" { fail("format", "dotfiles do not belong in State/ in git (\(name))") }
                 continue
             }
             switch c.status {

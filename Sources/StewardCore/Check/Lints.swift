@@ -1,7 +1,7 @@
 /// The policy lints of §5 / issue 4: each a stable rule id with its OWASP NHI and NIST CSF
 /// ids (see `LintCatalog`); the workflow's `lints` sets whether each is an error or a warning.
 public enum Lints {
-    static let adminWords = ["admin", "*", "full_access", "owner", "root"]
+    static let adminWords = ["admin", "administration", "*", "full_access", "owner", "root"]
     static let writeWords = ["write", "delete", "export", "admin", "manage", "modify", "create", "update", "push"]
     static let readOnlyPurpose = ["report", "read-only", "readonly", "read only", "dashboard", "analytics", "monitoring", "audit"]
     static let nonProduction: Set<String> = ["staging", "stage", "dev", "development", "test", "sandbox", "nonprod", "non-prod", "qa", "preprod"]
