@@ -28,7 +28,9 @@ public enum StewardCLI {
         do {
             let args = try parser.parse(argv)
             if args.helpRequested {
-                Output.out(parser.helpText(for: args.command == "help" ? nil : args.command) + "\n")
+                let named = argv.first { !$0.hasPrefix("-") }
+                let topic = args.command == "help" && named != "help" ? nil : args.command
+                Output.out(parser.helpText(for: topic) + "\n")
                 return 0
             }
             guard let handler = handlers[args.command] else {

@@ -11,10 +11,20 @@ enum InitCommand {
         let root = dir.hasPrefix("/") ? dir : inv.cwd + "/" + dir
         let fm = FileManager.default
         var files = DefaultFiles.all.map { (path: $0.path, contents: $0.contents) }
-        files.append((path: ".gitignore", contents: gitignore))
         files.append((path: "State/.gitkeep", contents: ""))
         for f in files where fm.fileExists(atPath: root + "/" + f.path) {
-            throw RuleViolation(rule: "exists", "\(dir)/\(f.path) already exists; init never overwrites (use an empty directory)")
+            throw RuleViolation(rule: "exists", "\(dir)/\(f.path) already exists; init never overwrites (use a new directory, or one without Workflows/, Templates/ and State/)")
+        }
+        // An existing .gitignore (init into an existing repository) gets the missing lines appended.
+        let ignorePath = root + "/.gitignore"
+        let existing = (try? String(contentsOfFile: ignorePath, encoding: .utf8)) ?? ""
+        let missing = gitignore.split(separator: "\n").filter { line in
+            !line.hasPrefix("#") && !existing.split(separator: "\n").contains(line)
+        }
+        if existing.isEmpty {
+            files.append((path: ".gitignore", contents: gitignore))
+        } else if !missing.isEmpty {
+            files.append((path: ".gitignore", contents: existing + (existing.hasSuffix("\n") ? "" : "\n") + gitignore))
         }
         do {
             for f in files {

@@ -72,6 +72,9 @@ public enum RunPlan {
         if state == StateName.reviewDue, let r = s.due.review, r.adding(t.reviewGrace) <= now, allowed(.reviewOverdue) {
             return PlannedStep(event: .reviewOverdue, reason: "review overdue: due \(r), not recertified within \(t.reviewGrace)")
         }
+        if state == StateName.active, s.reapprovalPending, let d = s.due.approval, d <= now, allowed(.reviewDue) {
+            return PlannedStep(event: .reviewDue, reason: "widening not re-approved within \(t.approvalLapse) (due \(d))")
+        }
         if state == StateName.active, let r = s.due.review, r <= now, allowed(.reviewDue) {
             return PlannedStep(event: .reviewDue, reason: "review due (\(r), every \(t.review[spec.risk] ?? t.rotation) for \(spec.risk.rawValue) risk)")
         }

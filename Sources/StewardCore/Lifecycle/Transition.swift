@@ -79,6 +79,7 @@ public enum Transition {
         case .rotate:
             if let id = data["credentialId"]?.stringValue { n.credentialId = id }
             n.credentialIssued = true
+            close(&n, kinds: ["rotate-credential"], at: at, evidence: "credential rotated (event \(n.seq))")
             n.tasks.append(openTask(s.connector, seq: n.seq, kind: "revoke-old-credential", at: at, wf: wf, until: n.due.until))
         case .confirmRotation:
             close(&n, kinds: ["revoke-old-credential"], at: at, evidence: data["evidence"]?.stringValue ?? "")
