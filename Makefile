@@ -4,7 +4,7 @@
 SWIFT      ?= swift
 BIN        := .build/release/steward
 CONFORMANCE ?= ../shared/conformance
-RUN_NOW    ?= 2027-03-01T09:00:00Z
+RUN_NOW    ?= 2027-01-04T09:00:00Z
 
 .PHONY: build release run test unit conformance crash test-faults bench embed clean
 

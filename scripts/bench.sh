@@ -1,3 +1,36 @@
 #!/usr/bin/env bash
-echo "bench: not written yet" >&2
-exit 1
+# Benchmarks (`make bench`): generates 10,000- and 100,000-connector estates on disk and
+# prints one table of whole-process timings (hyperfine: median of 5 runs after a warm-up)
+# with peak RSS (/usr/bin/time), against a bare-read floor and a Python peer, plus the cost
+# of writing 1,000 changed files durably (naive fsync-per-file vs batch). See
+# docs/PERFORMANCE.md for the goals and the last results.
+#   scripts/bench.sh
+# Environment: STEWARD_BIN (default: builds .build/release/steward), BENCH_SIZES
+# ("10000,100000"), BENCH_RUNS (5), BENCH_DIR (parent of the temporary estates; default
+# $TMPDIR or /tmp, ~3 GB free needed at 100k), BENCH_OUT (also write the report there).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/faults/common.sh
+if [ -z "${STEWARD_BIN:-}" ]; then
+  echo "bench: swift build -c release" >&2
+  swift build -c release >&2
+  STEWARD_BIN=.build/release/steward
+fi
+resolve_bins "$STEWARD_BIN"
+need=()
+command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
+[ -x /usr/bin/time ] || need+=(time)
+command -v git >/dev/null 2>&1 || need+=(git)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "bench: installing ${need[*]}" >&2
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2
+fi
+work="$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/steward-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+out="$work/report.md"
+python3 Benchmarks/bench.py --bin "$STEWARD" --gen "$GEN" --work "$work" \
+  --sizes "${BENCH_SIZES:-10000,100000}" --runs "${BENCH_RUNS:-5}" > "$out"
+cat "$out"
+if [ -n "${BENCH_OUT:-}" ]; then cp "$out" "$BENCH_OUT"; fi

@@ -17,7 +17,7 @@ enum CheckOutput {
     }
 
     static func text(_ r: CheckReport) -> String {
-        if r.violations.isEmpty && r.warnings.isEmpty { return "steward check: \(r.filesChecked) connector files, no problems\n" }
+        if r.violations.isEmpty && r.warnings.isEmpty { return "steward check: \(Output.count(r.filesChecked, "connector file")), no problems\n" }
         var out = ""
         let files = Set((r.violations + r.warnings).map(\.file)).sorted()
         for file in files {
@@ -29,7 +29,7 @@ enum CheckOutput {
                 }
             }
         }
-        out += "steward check: \(r.violations.count) violation(s), \(r.warnings.count) warning(s) in \(r.filesChecked) connector files\n"
+        out += "steward check: \(Output.count(r.violations.count, "violation")), \(Output.count(r.warnings.count, "warning")) in \(Output.count(r.filesChecked, "connector file"))\n"
         return out
     }
 
@@ -56,13 +56,13 @@ enum CheckOutput {
         var out = ""
         for f in r.violations { out += "::error file=\(prop(f.file)),title=\(prop(f.rule))::\(esc(f.message))\n" }
         for f in r.warnings { out += "::warning file=\(prop(f.file)),title=\(prop(f.rule))::\(esc(f.message))\n" }
-        out += "steward check: \(r.violations.count) violation(s), \(r.warnings.count) warning(s)\n"
+        out += "steward check: \(Output.count(r.violations.count, "violation")), \(Output.count(r.warnings.count, "warning"))\n"
         return out
     }
 
     static func markdown(_ r: CheckReport) -> String {
-        var out = "## Steward check: " + (r.passed ? "passed" : "**\(r.violations.count) violation(s)**") + ", \(r.warnings.count) warning(s)\n\n"
-        if r.violations.isEmpty && r.warnings.isEmpty { return out + "\(r.filesChecked) connector files checked, no problems.\n" }
+        var out = "## Steward check: " + (r.passed ? "passed" : "**\(Output.count(r.violations.count, "violation"))**") + ", \(Output.count(r.warnings.count, "warning"))\n\n"
+        if r.violations.isEmpty && r.warnings.isEmpty { return out + "\(Output.count(r.filesChecked, "connector file")) checked, no problems.\n" }
         out += "| | File | Rule | Problem | Fix |\n|---|---|---|---|---|\n"
         for (icon, list) in [("❌", r.violations), ("⚠️", r.warnings)] {
             for f in list {

@@ -18,15 +18,15 @@ enum CommandTable {
         .option("--purpose", value: "TEXT", help: "why it exists, in a sentence"),
         .option("--business-owner", value: "EMAIL", help: "who answers for why it exists"),
         .option("--technical-owner", value: "EMAIL", help: "who runs it (may not approve it)"),
-        .option("--scope", value: "X", help: "a scope it holds (repeatable)", repeatable: true),
-        .option("--reach", value: "SYSTEM", help: "another system it reaches (repeatable)", repeatable: true),
+        .option("--scope", value: "X", help: "a scope it holds", repeatable: true),
+        .option("--reach", value: "SYSTEM", help: "another system it reaches", repeatable: true),
         .option("--kind", value: "K", help: "oauth-app, api-key, service-account, token, certificate (default api-key)"),
         .option("--environment", value: "ENV", help: "production, staging, development… (default production)"),
         .option("--risk", value: "low|medium|high", help: "sets the review period (default medium)"),
         .option("--secret-ref", value: "REF", help: "where the secret lives (e.g. vault://kv/x), never the secret"),
         .option("--workflow", value: "NAME", help: "standard or temporary (default standard)"),
         .option("--until", value: "TIME", help: "when a temporary connector must end"),
-        .option("--binding", value: "PLATFORM=REF", help: "a platform object it is (repeatable)", repeatable: true),
+        .option("--binding", value: "PLATFORM=REF", help: "a platform object it is", repeatable: true),
     ]
 
     static let amendOptions: [OptionSpec] = [

@@ -27,6 +27,9 @@ enum Output {
     /// True when stderr is a terminal (progress lines go there only then).
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
+    /// "1 connector", "2 connectors".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     /// Pads `text` to `width` characters.
     static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)

@@ -7,6 +7,7 @@ enum RunCommit {
         var message = "steward run at \(r.now): \(r.transitions.count) transitions, \(r.tasks.count) tasks opened\n\n"
         for t in r.transitions { message += "- \(t.id): \(t.from) → \(t.to) (\(t.reason))\n" }
         for t in r.tasks { message += "- \(t.id) opened\n" }
+        for t in r.closedTasks { message += "- \(t.id) closed: \(t.reason)\n" }
         let paths = r.changed.map { "State/\($0).json" }
         let env = ["GIT_AUTHOR_NAME": "steward-runner", "GIT_AUTHOR_EMAIL": "steward-runner@localhost",
                    "GIT_COMMITTER_NAME": "steward-runner", "GIT_COMMITTER_EMAIL": "steward-runner@localhost"]

@@ -12,6 +12,9 @@ enum RunOutput {
             "tasks": .array(r.tasks.map { t in
                 .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(t.connector), "reason": .string(t.reason)])
             }),
+            "closedTasks": .array(r.closedTasks.map { t in
+                .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(t.connector), "evidence": .string(t.reason)])
+            }),
             "findings": .array(r.findings.map { f in
                 .object(["kind": .string(f.kind), "connector": f.connector.map(JSONValue.string) ?? .null, "platform": .string(f.platform),
                          "ref": .string(f.ref), "owasp": .string(f.owasp), "severity": .string(f.severity), "message": .string(f.message)])
@@ -22,11 +25,14 @@ enum RunOutput {
     }
 
     static func text(_ r: RunReport) -> String {
-        var out = "steward run at \(r.now)\(r.dryRun ? " (dry run: nothing written)" : ""): \(r.scanned) connectors, "
-        out += "\(r.transitions.count) transitions, \(r.tasks.count) tasks opened, \(r.findings.count) findings, \(r.errors.count) errors\n"
+        var out = "steward run at \(r.now)\(r.dryRun ? " (dry run: nothing written)" : ""): \(Output.count(r.scanned, "connector")), "
+        out += "\(Output.count(r.transitions.count, "transition")), \(Output.count(r.tasks.count, "task")) opened"
+        if !r.closedTasks.isEmpty { out += ", \(Output.count(r.closedTasks.count, "task")) closed" }
+        out += ", \(Output.count(r.findings.count, "finding")), \(Output.count(r.errors.count, "error"))\n"
         var byConnector: [String: [String]] = [:]
         for t in r.transitions { byConnector[t.id, default: []].append("  \(t.from) → \(t.to) (\(t.event)): \(t.reason)") }
         for t in r.tasks { byConnector[t.connector, default: []].append("  task opened: \(t.id)" + (t.reason.isEmpty ? "" : " — \(t.reason)")) }
+        for t in r.closedTasks { byConnector[t.connector, default: []].append("  task closed: \(t.id) — \(t.reason)") }
         for id in byConnector.keys.sorted() {
             out += "\(id)\n" + byConnector[id]!.joined(separator: "\n") + "\n"
         }

@@ -44,6 +44,9 @@ enum TransitionCommands {
             let e = o.event
             let move = e.from == nil ? e.to : (e.from == e.to ? "\(e.to) (state kept)" : "\(e.from!) → \(e.to)")
             var line = "\(o.document.id): \(e.event) by \(e.actor) at \(e.at): \(move)\n"
+            if e.event == "amend" && o.state.reapprovalPending {
+                line += "  this widens the connector: its approval is void until an approver runs 'steward approve \(o.document.id)' (due \(o.document.due.approval?.iso8601 ?? "-"))\n"
+            }
             if e.event == "approve" && e.to == StateName.requested {
                 line += "  one approval recorded; a high-risk connector needs a second, different approver\n"
             }

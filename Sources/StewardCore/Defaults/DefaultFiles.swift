@@ -1176,7 +1176,7 @@ MAILTO=""
 # Steward: one run of the cron job. Started hourly by steward-run.timer.
 #
 # Install:
-#   sudo useradd --system --home-dir /srv/steward --shell /usr/sbin/nologin steward
+#   sudo useradd --system --create-home --home-dir /srv/steward --shell /usr/sbin/nologin steward
 #   sudo -u steward git clone git@github.com:ORG/governance.git /srv/steward/governance
 #   sudo install -m 0755 .build/release/steward /usr/local/bin/steward
 #   sudo cp Templates/scheduling/steward-run.service Templates/scheduling/steward-run.timer /etc/systemd/system/

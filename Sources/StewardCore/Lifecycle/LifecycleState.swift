@@ -26,6 +26,8 @@ public struct LifecycleState: Sendable, Equatable {
     public var lastAt: Timestamp?
     /// Who sent the request.
     public var requester: String?
+    /// When the request was sent (a temporary window is measured from it).
+    public var requestedAt: Timestamp?
     /// Who made the widening amend that awaits re-approval.
     public var amender: String?
     /// Distinct approvers of the current approval round.

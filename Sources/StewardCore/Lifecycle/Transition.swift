@@ -30,10 +30,17 @@ public enum Transition {
                 throw RuleViolation(rule: "event-data", "\(event.rawValue): \(error.location): \(error.message)")
             }
         }
+        if event == .request || event == .amend, let until = newSpec?.until, let max = wf.timers.maxWindow,
+           wf.lints["window-too-long"] ?? "error" == "error" {
+            let start = event == .request ? at : (s.requestedAt ?? at)
+            if until.seconds - start.seconds > max.seconds {
+                throw RuleViolation(rule: "window-too-long", "the temporary window would run \(start.days(until: until)) days (from \(start.dateOnly) until \(until.dateOnly)); workflow '\(wf.name)' allows at most \(max)")
+            }
+        }
         let candidates = wf.transitions(of: event, from: s.state)
         guard !candidates.isEmpty else {
             let from = s.state ?? "(none)"
-            let legal = wf.transitions.filter { t in s.state.map { t.from.contains($0) } ?? t.from.isEmpty }
+            let legal = wf.transitions.filter { t in (s.state.map { t.from.contains($0) } ?? t.from.isEmpty) && !t.event.isRunnerEvent }
                 .map(\.event.rawValue)
             let list = Array(Set(legal)).sorted().joined(separator: ", ")
             throw RuleViolation(rule: "illegal-transition", "'\(event.rawValue)' is not allowed from state '\(from)' in workflow '\(wf.name)'" + (list.isEmpty ? "" : "; allowed: \(list)"))
@@ -47,6 +54,7 @@ public enum Transition {
         switch event {
         case .request:
             n.requester = actor
+            n.requestedAt = at
             n.approvals = []
             n.due = Due(approval: at.adding(wf.timers.requestExpiry), until: newSpec?.until)
             n.untilArmedSeq = n.seq
@@ -59,7 +67,11 @@ public enum Transition {
             let complete = n.approvals.count >= needed
             if s.state == StateName.requested {
                 target = complete ? (candidates.first { $0.to != s.state }?.to ?? StateName.approved) : s.state
-                if complete { n.due.approval = at.adding(wf.timers.approvalLapse) }
+                if complete {
+                    n.due.approval = at.adding(wf.timers.approvalLapse)
+                    n.reapprovalPending = false
+                    n.amender = nil
+                }
             } else {
                 target = s.state
                 if complete {

@@ -21,7 +21,7 @@ public enum Codeowners {
             return out
         }
         let owners = Array(Set(logins)).sorted().map { "@\($0)" }.joined(separator: " ")
-        out += "/State/ \(owners)\n/Workflows/ \(owners)\n"
+        out += "/State/ \(owners)\n/Workflows/ \(owners)\n/.github/ \(owners)\n"
         return out
     }
 }

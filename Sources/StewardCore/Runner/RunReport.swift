@@ -26,6 +26,8 @@ public struct RunReport: Sendable {
     public var now: Timestamp
     public var transitions: [RunTransition] = []
     public var tasks: [OpenedTask] = []
+    /// Tasks the runner closed (verify-removal proven by an export); `reason` holds the evidence.
+    public var closedTasks: [OpenedTask] = []
     public var findings: [Finding] = []
     public var errors: [RunError] = []
     /// Every runner event appended, per connector (state-keeping ones included).

@@ -69,6 +69,11 @@ public struct Runner: Sendable {
                     report.transitions.append(RunTransition(id: id, event: e.event, from: e.from ?? "", to: e.to, reason: reason))
                 }
             }
+            for e in p.events where e.event == EventKind.closeTask.rawValue {
+                if let id = e.dataString("task"), let t = p.document.tasks.first(where: { $0.id == id }) {
+                    report.closedTasks.append(OpenedTask(id: id, kind: t.kind, connector: p.document.id, reason: e.dataString("evidence") ?? ""))
+                }
+            }
             for t in p.opened {
                 let reason = p.document.history.first { "\(id)#\($0.seq)-\(t.kind)" == t.id }?.dataString("reason") ?? ""
                 report.tasks.append(OpenedTask(id: t.id, kind: t.kind, connector: id, reason: reason))

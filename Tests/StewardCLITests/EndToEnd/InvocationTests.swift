@@ -88,8 +88,11 @@ final class InvocationTests: XCTestCase {
             XCTAssertEqual(r.stderr, "")
             XCTAssertEqual(repo.steward(["help", c]).stdout, r.stdout, "steward help \(c) is the same text")
         }
-        // `help --help` (like `--help` alone) prints the overview, which lists every command.
-        for args in [["--help"], ["help", "--help"], ["help"]] {
+        // `help --help` is the help command's own page; `--help` alone and `help` print the overview.
+        let own = try repo.expect(repo.steward(["help", "--help"]), 0)
+        XCTAssertTrue(own.stdout.contains("USAGE: steward help [COMMAND]"), own.stdout)
+        XCTAssertTrue(own.stdout.contains("EXAMPLES:\n  steward help run"), own.stdout)
+        for args in [["--help"], ["help"]] {
             let top = try repo.expect(repo.steward(args), 0)
             XCTAssertTrue(top.stdout.contains("USAGE: steward COMMAND"), "\(args)")
             for c in commands { XCTAssertTrue(top.stdout.contains("  \(c) "), "\(args): the overview lists \(c)") }

@@ -50,7 +50,7 @@ final class GateOutputTests: XCTestCase {
             XCTAssertFalse(line.dropFirst(2).components(separatedBy: "::").dropFirst().joined().contains("\n"))
         }
         let text = try String(contentsOfFile: summary, encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("## Earlier step\n\n## Steward check: **2 violation(s)**, 1 warning(s)\n"), "appended, not replaced: \(text)")
+        XCTAssertTrue(text.hasPrefix("## Earlier step\n\n## Steward check: **2 violations**, 1 warning\n"), "appended, not replaced: \(text)")
         XCTAssertTrue(text.contains("| ❌ | `State/crm-sync.json` | `deleted` |"), text)
         XCTAssertTrue(text.contains("| ⚠️ | `State/hr-feed.json` | `owner-missing` |"), text)
 
@@ -117,7 +117,7 @@ final class GateOutputTests: XCTestCase {
     func testMarkdown() throws {
         let repo = try failingPullRequest()
         let out = try repo.expect(repo.check(format: "markdown"), 1)
-        XCTAssertTrue(out.stdout.hasPrefix("## Steward check: **2 violation(s)**, 1 warning(s)\n\n| | File | Rule | Problem | Fix |\n|---|---|---|---|---|\n"), out.stdout)
+        XCTAssertTrue(out.stdout.hasPrefix("## Steward check: **2 violations**, 1 warning\n\n| | File | Rule | Problem | Fix |\n|---|---|---|---|---|\n"), out.stdout)
         let rows = out.stdout.split(separator: "\n").filter { $0.hasPrefix("| ❌") || $0.hasPrefix("| ⚠️") }
         XCTAssertEqual(rows.count, 3, out.stdout)
         XCTAssertTrue(rows[0].contains("`deleted`") && rows[1].contains("`git-identity`") && rows[2].contains("`owner-missing`"), out.stdout)
@@ -130,7 +130,7 @@ final class GateOutputTests: XCTestCase {
         try repo.request("crm-sync", at: "2026-01-05T09:00:00Z")
         try repo.commit("rita@x.example", at: "2026-01-05T09:01:00Z")
         let out = try repo.expect(repo.check(format: "markdown"), 0)
-        XCTAssertEqual(out.stdout, "## Steward check: passed, 0 warning(s)\n\n1 connector files checked, no problems.\n")
+        XCTAssertEqual(out.stdout, "## Steward check: passed, 0 warnings\n\n1 connector file checked, no problems.\n")
     }
 
     func testTextNamesTheRuleAndTheFix() throws {
@@ -138,7 +138,7 @@ final class GateOutputTests: XCTestCase {
         let out = try repo.expect(repo.check(format: "text"), 1)
         XCTAssertTrue(out.stdout.contains("State/crm-sync.json\n  error [deleted] "), out.stdout)
         XCTAssertTrue(out.stdout.contains("  warning [owner-missing] "), out.stdout)
-        XCTAssertTrue(out.stdout.hasSuffix("steward check: 2 violation(s), 1 warning(s) in 1 connector files\n"), out.stdout)
+        XCTAssertTrue(out.stdout.hasSuffix("steward check: 2 violations, 1 warning in 1 connector file\n"), out.stdout)
     }
 
     // MARK: O(changed)

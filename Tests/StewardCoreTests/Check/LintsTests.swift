@@ -92,10 +92,22 @@ final class LintsTests: XCTestCase {
     func testTemporaryWindowOverNinetyDaysIsTooLong() throws {
         XCTAssertEqual(K.temporary.timers.maxWindow, .days(90))
         let until = K.t("2026-01-02T09:00:00Z").adding(.days(120))
-        let f = try findings(K.spec(until: until), workflow: K.temporary)
+        // At error level the engine refuses such a request outright (see the next test), so
+        // the document is made under a workflow that only warns, then judged by the real one.
+        let lenient = K.workflow("temporary", lints: ["window-too-long": "warning"])
+        let d = try doc("crm-sync", K.spec(until: until), workflow: lenient)
+        let f = Lints.check(d, file: "State/crm-sync.json", workflow: K.temporary)
         XCTAssertEqual(f.map(\.0.rule), ["window-too-long"])
         XCTAssertEqual(f[0].1, "error")
         XCTAssertTrue(f[0].0.message.contains("120 days"), f[0].0.message)
+    }
+
+    func testATooLongWindowIsRefusedWhenTheLintIsAnError() throws {
+        let until = K.t("2026-01-02T09:00:00Z").adding(.days(91))
+        XCTAssertThrowsError(try doc("crm-sync", K.spec(until: until), workflow: K.temporary)) { error in
+            XCTAssertEqual((error as? RuleViolation)?.rule, "window-too-long")
+        }
+        XCTAssertNoThrow(try doc("crm-sync", K.spec(until: until), workflow: K.workflow("temporary", lints: ["window-too-long": "warning"])))
     }
 
     func testTemporaryWindowWithinTheLimitOrStandardWorkflowIsFine() throws {

@@ -44,4 +44,22 @@ final class RunPlanFailClosedTests: XCTestCase {
         XCTAssertNil(b.document.due.approval)
         XCTAssertNil(try b.run(at: F.t0.plus(days: 40)))
     }
+
+    func testAWideningThenALapseNeedsOnlyAFreshApproval() throws {
+        var b = ConnectorBuilder("crm-sync", workflow: F.standard)
+        try b.perform(.request(F.spec()), by: F.rita, at: F.t0)
+        try b.perform(.approve, by: F.alice, at: F.t0.plus(hours: 1))
+        var change = SpecChange()
+        change.addScopes = ["write:Account"]
+        try b.perform(.amend(change), by: F.rita, at: F.t0.plus(days: 1))
+        XCTAssertTrue(b.current.reapprovalPending)
+        let lapsed = try XCTUnwrap(try b.run(at: F.t0.plus(days: 15)))
+        XCTAssertEqual(lapsed.events.map(\.event), ["lapse"])
+        XCTAssertEqual(b.document.state, "requested")
+        // A complete approval round from `requested` is the new approval; nothing stays pending.
+        try b.perform(.approve, by: F.bob, at: F.t0.plus(days: 16))
+        XCTAssertFalse(b.current.reapprovalPending)
+        try b.perform(.activate(credentialId: "key-1", secretRef: nil), by: F.lee, at: F.t0.plus(days: 16, hours: 1))
+        XCTAssertEqual(b.document.state, "active")
+    }
 }
