@@ -86,29 +86,13 @@ final class EndToEndRepo {
     /// Runs `executable` in `dir` (default: the repository) with `environment` plus `env`
     /// (an empty value removes the variable) and waits for it.
     func run(_ executable: String, _ args: [String], in dir: String? = nil, env: [String: String] = [:]) -> ProcessResult {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = args
-        p.currentDirectoryURL = URL(fileURLWithPath: dir ?? root)
-        p.environment = environment.merging(env) { $1 }.filter { !$0.value.isEmpty }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        let exited = DispatchSemaphore(value: 0)
-        p.terminationHandler = { _ in exited.signal() }
-        do { try p.run() } catch { return ProcessResult(status: -1, stdout: "", stderr: "cannot run \(executable): \(error)") }
-        let errBox = Box()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        exited.wait()  // not waitUntilExit(): on Linux it polls a run loop every 50 ms
-        return ProcessResult(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errBox.data, as: UTF8.self))
+        // The core's process adapter: reads both pipes fully, waits on the exit signal.
+        let environment = environment.merging(env) { $1 }.filter { !$0.value.isEmpty }
+        guard let o = try? ProcessRunner.run(executable, args, in: dir ?? root, environment: environment) else {
+            return ProcessResult(status: -1, stdout: "", stderr: "cannot run \(executable)")
+        }
+        return ProcessResult(status: o.status, stdout: String(decoding: o.stdout, as: UTF8.self), stderr: o.stderr)
     }
-
-    final class Box: @unchecked Sendable { var data = Data() }
 
     @discardableResult
     func steward(_ args: [String], env: [String: String] = [:]) -> ProcessResult { run(Self.binary, args, env: env) }

@@ -83,31 +83,13 @@ final class GateRepo {
     }
 
     func run(_ executable: String, _ args: [String], env: [String: String] = [:]) -> GateOutput {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = args
-        p.currentDirectoryURL = URL(fileURLWithPath: root)
-        p.environment = baseEnvironment.merging(env) { $1 }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        let exited = DispatchSemaphore(value: 0)
-        p.terminationHandler = { _ in exited.signal() }
-        do { try p.run() } catch { return GateOutput(status: -1, stdout: "", stderr: "cannot run \(executable): \(error)") }
-        let errData = ErrBox()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        // Not waitUntilExit(): on Linux it polls a run loop every 50 ms, which makes a few
-        // hundred short git and steward runs take minutes.
-        exited.wait()
-        return GateOutput(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errData.data, as: UTF8.self))
+        // The core's process adapter: reads both pipes fully, waits on the exit signal.
+        let environment = baseEnvironment.merging(env) { $1 }
+        guard let o = try? ProcessRunner.run(executable, args, in: root, environment: environment) else {
+            return GateOutput(status: -1, stdout: "", stderr: "cannot run \(executable)")
+        }
+        return GateOutput(status: o.status, stdout: String(decoding: o.stdout, as: UTF8.self), stderr: o.stderr)
     }
-
-    final class ErrBox: @unchecked Sendable { var data = Data() }
 
     @discardableResult
     func steward(_ args: [String], env: [String: String] = [:]) -> GateOutput { run(Self.binary, args, env: env) }
