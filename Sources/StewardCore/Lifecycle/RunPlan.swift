@@ -137,19 +137,4 @@ public enum RunPlan {
         let opened = d.tasks.filter { !before.contains($0.id) }
         return ConnectorPlan(document: d, state: s, events: events, reasons: reasons, opened: opened)
     }
-
-    /// A cheap test on the stored projection: could any rule be due? False means `plan`
-    /// would certainly do nothing, so the runner can skip replaying the history.
-    public static func mightBeDue(_ d: ConnectorDocument, workflow wf: Workflow, now: Timestamp,
-                                  people: PeopleDirectory?, signals: RunSignals?) -> Bool {
-        if signals != nil { return true }
-        if d.state == wf.terminal { return false }
-        if let p = people, p.isGone(d.spec.owners.business) || p.isGone(d.spec.owners.technical) { return true }
-        let due = d.due
-        for t in [due.approval, due.review, due.rotation, due.until] {
-            if let t, t <= now { return true }
-        }
-        if let u = due.until, let n = wf.timers.expiryNotice, u.subtracting(n) <= now { return true }
-        return false
-    }
 }

@@ -92,13 +92,17 @@ public struct Runner: Sendable {
             let doc = try store.load(id)
             let wf = try workflows.workflow(named: doc.workflow, for: file)
             let signals = options.signals[id]
-            guard RunPlan.mightBeDue(doc, workflow: wf, now: options.now, people: options.people, signals: signals) else {
-                return .idle
-            }
+            // Every connector is replayed (without re-hashing): the stored projection is not
+            // trusted to say what is due, so a hand-edited due date cannot hide a connector.
             let state: LifecycleState
-            switch Replay.run(doc, workflow: wf, file: file) {
+            switch Replay.run(doc, workflow: wf, file: file, options: Replay.Options(verifyHashes: false)) {
             case .success(let s): state = s
             case .failure(let p): return .failed(RunError(file: file, message: "\(p.location): \(p.message) (rule \(p.rule)); left unchanged"))
+            }
+            guard RunPlan.next(state, workflow: wf, now: options.now, people: options.people, signals: signals) != nil else { return .idle }
+            // About to write: verify the hash chain too.
+            if case .failure(let p) = Replay.run(doc, workflow: wf, file: file) {
+                return .failed(RunError(file: file, message: "\(p.location): \(p.message) (rule \(p.rule)); left unchanged"))
             }
             guard let p = try RunPlan.plan(doc, state: state, workflow: wf, now: options.now, people: options.people,
                                            signals: signals, file: file) else { return .idle }

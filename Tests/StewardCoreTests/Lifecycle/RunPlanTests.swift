@@ -151,13 +151,5 @@ final class RunPlanTests: XCTestCase {
         var b = try ConnectorBuilder.active()
         try b.perform(.decommission(reason: "gone"), by: F.lee, at: F.t0.plus(days: 1))
         XCTAssertNil(next(b, at: F.t0.plus(days: 1000)))
-        XCTAssertFalse(RunPlan.mightBeDue(b.document, workflow: F.standard, now: F.t0.plus(days: 1000), people: nil, signals: nil))
-    }
-
-    func testMightBeDueAgreesWithNextAtTheBoundaries() throws {
-        let b = try ConnectorBuilder.active(spec: F.spec(risk: .high))
-        let due = F.t0.plus(days: 30, hours: 2)
-        XCTAssertFalse(RunPlan.mightBeDue(b.document, workflow: F.standard, now: due.plus(seconds: -1), people: nil, signals: nil))
-        XCTAssertTrue(RunPlan.mightBeDue(b.document, workflow: F.standard, now: due, people: nil, signals: nil))
     }
 }

@@ -55,6 +55,19 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(Set(report.transitions.map(\.id)), ["migration", "pending"])
     }
 
+    func testAHandEditedDueDateCannotHideAConnectorFromTheRunner() throws {
+        let root = try estate()
+        var doc = try StateStore(root: root).load("crm-sync")
+        doc.due.review = Timestamp(iso8601: "2031-01-01T00:00:00Z")   // pushed out by hand, no event
+        try StateStore(root: root).write([doc])
+        let before = FileManager.default.contents(atPath: root.statePath + "/crm-sync.json")
+        // At day 100 the real review (day 90) is due, and the stored due says 2031.
+        let report = try run(root, at: F.t0.plus(days: 100))
+        let err = try XCTUnwrap(report.errors.first { $0.file == "State/crm-sync.json" }, "the runner replays, it does not trust due")
+        XCTAssertTrue(err.message.contains("rule projection"), err.message)
+        XCTAssertEqual(FileManager.default.contents(atPath: root.statePath + "/crm-sync.json"), before)
+    }
+
     func testADryRunReportsThePlanAndWritesNoByte() throws {
         let root = try estate()
         Fixture.put(root.statePath + "/.crm-sync.json.tmp-9-0", Data("x".utf8))
