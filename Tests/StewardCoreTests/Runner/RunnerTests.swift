@@ -59,9 +59,10 @@ final class RunnerTests: XCTestCase {
         let root = try estate()
         var doc = try StateStore(root: root).load("crm-sync")
         doc.due.review = Timestamp(iso8601: "2031-01-01T00:00:00Z")   // pushed out by hand, no event
+        doc.due.rotation = Timestamp(iso8601: "2031-01-01T00:00:00Z")
         try StateStore(root: root).write([doc])
         let before = FileManager.default.contents(atPath: root.statePath + "/crm-sync.json")
-        // At day 100 the real review (day 90) is due, and the stored due says 2031.
+        // At day 100 the real review and rotation (day 90) are due; the stored dates say 2031.
         let report = try run(root, at: F.t0.plus(days: 100))
         let err = try XCTUnwrap(report.errors.first { $0.file == "State/crm-sync.json" }, "the runner replays, it does not trust due")
         XCTAssertTrue(err.message.contains("rule projection"), err.message)
