@@ -19,7 +19,7 @@ public enum ChangeCheck {
         let mbTime = Timestamp(seconds: Int64(try repo.git(["show", "-s", "--format=%ct", mb]).text) ?? 0)
         let workflows = try baseWorkflows(repo, at: baseSha)
         let approving = PullRequestReviews.approvingLogins(options.reviews, headSha: headSha)
-        var paths: [String] = []
+        var paths: [GitChange] = []
         for c in try repo.changes(from: mb, to: headSha, paths: ["State", "Workflows"]) {
             func fail(_ rule: String, _ m: String) { report.add(CheckFinding(file: c.path, rule: rule, message: m)) }
             if c.path.hasPrefix("Workflows/") {
@@ -42,14 +42,27 @@ public enum ChangeCheck {
             guard name.hasSuffix(".json"), ConnectorID.isValid(String(name.dropLast(5))) else {
                 fail("format", "State/ holds only <id>.json files, where an id is a-z, 0-9 and '-'"); continue
             }
-            paths.append(c.path)
+            paths.append(c)
         }
         report.filesChecked = paths.count
+        // Every blob the check needs, by id: the base and head version of each changed file
+        // and its version after each commit of the range. Four git processes in all,
+        // whatever the number of files (each path lookup would re-read the State/ tree).
+        let history = paths.isEmpty ? [] : try repo.fileVersions(from: mb, to: headSha, under: "State")
+        var names: [String] = []
+        for c in paths {
+            names += [c.oldBlob, c.newBlob]
+            names += history.compactMap { $0.blobs[c.path] }
+        }
+        let fetched = try repo.objects(names.filter { $0 != zeroBlob })
+        var contents: [String: [UInt8]] = [:]
+        for (name, bytes) in zip(names.filter { $0 != zeroBlob }, fetched) { if let bytes { contents[name] = bytes } }
         var headDocs: [(file: String, doc: ConnectorDocument)] = []
-        for path in paths {
-            if let doc = try checkFile(path, repo: repo, mb: mb, head: headSha, mbTime: mbTime, workflows: workflows,
-                                       approving: approving, report: &report) {
-                headDocs.append((path, doc))
+        for c in paths {
+            let versions = history.compactMap { v in v.blobs[c.path].map { (commit: v.commit, bytes: contents[$0]) } }
+            if let doc = checkFile(c.path, base: contents[c.oldBlob], head: contents[c.newBlob], versions: versions,
+                                   mbTime: mbTime, workflows: workflows, approving: approving, report: &report) {
+                headDocs.append((c.path, doc))
             }
         }
         sharedSecrets(headDocs, workflows: workflows, report: &report)
@@ -60,10 +73,11 @@ public enum ChangeCheck {
         }
     }
 
-    static func checkFile(_ path: String, repo: GitRepository, mb: String, head: String, mbTime: Timestamp, workflows: WorkflowSet,
-                          approving: Set<String>, report: inout CheckReport) throws -> ConnectorDocument? {
-        let commits = try repo.commits(from: mb, to: head, touching: path)
-        let blobs = try repo.blobs([(mb, path), (head, path)] + commits.map { ($0.sha, path) })
+    static let zeroBlob = String(repeating: "0", count: 40)
+
+    static func checkFile(_ path: String, base: [UInt8]?, head: [UInt8]?, versions: [(commit: GitCommit, bytes: [UInt8]?)],
+                          mbTime: Timestamp, workflows: WorkflowSet, approving: Set<String>,
+                          report: inout CheckReport) -> ConnectorDocument? {
         func decode(_ bytes: [UInt8]?) throws(DataError) -> ConnectorDocument? {
             guard let bytes else { return nil }
             guard bytes.count <= SafeFile.maxConnectorBytes else {
@@ -73,7 +87,7 @@ public enum ChangeCheck {
         }
         let headDoc: ConnectorDocument
         do {
-            guard let d = try decode(blobs[1]) else { return nil }
+            guard let d = try decode(head) else { return nil }
             headDoc = d
         } catch {
             report.add(CheckFinding(file: path, rule: "format", message: error.description))
@@ -85,7 +99,7 @@ public enum ChangeCheck {
             return nil
         }
         let baseDoc: ConnectorDocument?
-        do { baseDoc = try decode(blobs[0]) } catch {
+        do { baseDoc = try decode(base) } catch {
             report.add(CheckFinding(file: path, rule: "format", message: "the base branch's version does not parse: \(error.description)"))
             return nil
         }
@@ -94,10 +108,8 @@ public enum ChangeCheck {
             report.add(CheckFinding(file: path, rule: "workflow", message: error.description + " (on the base branch)"))
             return nil
         }
-        let versions = zip(commits, blobs.dropFirst(2)).map { commit, bytes in
-            (commit: commit, hashes: (try? decode(bytes))??.history.map(\.hash))
-        }
-        let change = FileChange(file: path, base: baseDoc, head: headDoc, versions: versions, workflow: wf, roles: workflows.roles,
+        let hashes = versions.map { v in (commit: v.commit, hashes: (try? decode(v.bytes))??.history.map(\.hash)) }
+        let change = FileChange(file: path, base: baseDoc, head: headDoc, versions: hashes, workflow: wf, roles: workflows.roles,
                                 approvingLogins: approving, mergeBaseTime: mbTime)
         let (violations, warnings) = ChangeRules.check(change)
         for f in violations { report.add(f) }

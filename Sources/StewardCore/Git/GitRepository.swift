@@ -4,6 +4,9 @@ public struct GitChange: Sendable, Equatable {
     public var status: Character
     public var oldMode: String
     public var newMode: String
+    /// Blob ids before and after (40 zeros when absent).
+    public var oldBlob: String
+    public var newBlob: String
     public var path: String
     /// The new path of a rename.
     public var newPath: String?
@@ -55,7 +58,8 @@ public struct GitRepository: Sendable {
         while i < fields.count {
             let meta = fields[i].split(separator: " ")
             guard meta.count >= 5, let status = meta[4].first, i + 1 < fields.count else { break }
-            var c = GitChange(status: status, oldMode: String(meta[0].dropFirst()), newMode: String(meta[1]), path: fields[i + 1])
+            var c = GitChange(status: status, oldMode: String(meta[0].dropFirst()), newMode: String(meta[1]),
+                              oldBlob: String(meta[2]), newBlob: String(meta[3]), path: fields[i + 1])
             i += 2
             if status == "R" || status == "C", i < fields.count {
                 c.newPath = fields[i]
@@ -79,10 +83,41 @@ public struct GitRepository: Sendable {
         }
     }
 
+    /// For each commit in `from..to` (oldest first) the blob id each path under `path` has
+    /// after it, for the paths the commit changed: one `git log --raw` for the whole range,
+    /// instead of one per file (each git process re-reads the State/ tree).
+    public func fileVersions(from: String, to: String, under path: String) throws(any Error) -> [(commit: GitCommit, blobs: [String: String])] {
+        let out = try git(["log", "--reverse", "--topo-order", "--raw", "--no-abbrev", "--no-renames",
+                           "--format=%x1e%H%x1f%ae%x1f%ct", "\(from)..\(to)", "--", path])
+        guard out.status == 0 else { throw StoreError(.io, "git log failed: \(out.stderr)") }
+        var result: [(commit: GitCommit, blobs: [String: String])] = []
+        for record in out.text.split(separator: "\u{1E}") {
+            let lines = record.split(separator: "\n")
+            guard let head = lines.first else { continue }
+            let f = head.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            guard f.count == 3, let t = Int64(f[2]) else { continue }
+            var blobs: [String: String] = [:]
+            for line in lines.dropFirst() where line.hasPrefix(":") {
+                guard let tab = line.firstIndex(of: "\t") else { continue }
+                let meta = line[..<tab].split(separator: " ")
+                if meta.count >= 4 { blobs[String(line[line.index(after: tab)...])] = String(meta[3]) }
+            }
+            result.append((GitCommit(sha: String(f[0]), authorEmail: String(f[1]), time: Timestamp(seconds: t)), blobs))
+        }
+        return result
+    }
+
     /// The contents of each `rev:path`, or nil where it does not exist; one git process.
     public func blobs(_ specs: [(rev: String, path: String)]) throws(any Error) -> [[UInt8]?] {
+        try objects(specs.map { "\($0.rev):\($0.path)" })
+    }
+
+    /// The contents of each object name (a blob id, or `rev:path`), nil where it is missing
+    /// or not a blob; one `git cat-file --batch`. Blob ids need no tree reads at all.
+    public func objects(_ names: [String]) throws(any Error) -> [[UInt8]?] {
+        let specs = names
         if specs.isEmpty { return [] }
-        let input = specs.map { "\($0.rev):\($0.path)\n" }.joined()
+        let input = specs.map { "\($0)\n" }.joined()
         let out = try git(["cat-file", "--batch"], input: Array(input.utf8))
         guard out.status == 0 else { throw StoreError(.io, "git cat-file failed: \(out.stderr)") }
         var result: [[UInt8]?] = []
