@@ -47,8 +47,9 @@ def q(s):
 
 
 class Bench:
-    def __init__(self, bin_, gen, work, runs):
+    def __init__(self, bin_, gen, work, runs, naive_bin=None):
         self.bin, self.gen, self.work, self.runs = bin_, gen, work, runs
+        self.naive_bin = naive_bin
         self.cpu = {}
 
     def hyperfine(self, name, cmd, prepare=None, cwd=None):
@@ -142,6 +143,7 @@ class Bench:
         git = lambda *a, **kw: subprocess.run(["git", "-C", root] + list(a), capture_output=True, text=True,
                                               env=kw.get("env", env))
         git("init", "-q", "-b", "main")
+        git("config", "gc.auto", "0")  # no detached gc racing the clean-up
         git("add", "-A")
         c = git("commit", "-q", "-m", "estate")
         if c.returncode != 0:
@@ -187,23 +189,67 @@ class Bench:
         st = os.path.join(root, "State")
         restore = "cp -p %s/*.json %s/ && rm -f %s/.*.tmp-* && sync" % (q(old), q(st), q(st))
         out = {"files": len(ids)}
-        for mode in ("naive", "batch"):
-            times = []
-            for i in range(self.runs + 1):
+        # The write phase of each writer, read from `strace -T` (seccomp-filtered, so only
+        # the traced calls stop): from the first temporary file created to the end of the
+        # last fsync/rename, and the time spent inside fsync/syncfs. Writers take turns,
+        # each round in a different order, so that noise from other work hits all three.
+        writers = {"naive": [self.naive_bin, "naive", st, new] if self.naive_bin else
+                            ["python3", os.path.join(HERE, "naive_write.py"), "naive", st, new],
+                   "batch": [self.naive_bin, "batch", st, new] if self.naive_bin else
+                            ["python3", os.path.join(HERE, "naive_write.py"), "batch", st, new],
+                   "steward": [self.bin, "run", "--root", root, "--now", NOW]}
+        names = list(writers)
+        spans = {k: [] for k in names}
+        syncs = {k: [] for k in names}
+        for r in range(max(self.runs, 7)):
+            for k in names[r % 3:] + names[:r % 3]:
                 subprocess.run(restore, shell=True, check=True)
-                p = sh(["python3", os.path.join(HERE, "naive_write.py"), mode, st, new])
-                if i:
-                    times.append(float(p.stdout.strip()))
-            out[mode] = statistics.median(times)
-            log("%d files, python %s: median %.3f s" % (len(ids), mode, out[mode]))
-        B = q(self.bin)
-        run = self.hyperfine("run, %d files change" % len(ids), "%s run --root %s --now %s > /dev/null" % (B, q(root), NOW),
-                             prepare=restore)
-        dry = self.hyperfine("run --dry-run, same estate", "%s run --root %s --now %s --dry-run > /dev/null" % (B, q(root), NOW),
-                             prepare=restore)
-        out["steward"] = (run - dry) if run is not None and dry is not None else None
-        out["run"], out["dry"] = run, dry
+                trace = os.path.join(self.work, "write.trace")
+                subprocess.run(["strace", "-f", "--seccomp-bpf", "-ttt", "-T", "-o", trace, "-e",
+                                "trace=openat,syncfs,fsync,fdatasync,rename,renameat,renameat2"] + writers[k],
+                               check=True, capture_output=True)
+                span, sync_time, counts = write_phase(trace)
+                spans[k].append(span)
+                syncs[k].append(sync_time)
+                out["calls " + k] = counts
+        for k in names:
+            out["phase " + k] = statistics.median(spans[k])
+            out["sync " + k] = statistics.median(syncs[k])
+            log("write phase %-8s median %.3f s, of which fsync/syncfs %.3f s (%s)"
+                % (k, out["phase " + k], out["sync " + k], out["calls " + k]))
         return out
+
+
+def write_phase(trace):
+    """(seconds from the first temporary-file openat to the end of the last fsync/rename,
+    seconds inside fsync/fdatasync/syncfs, 'N fsync, N syncfs, N rename') from an
+    `strace -f -ttt -T` log."""
+    start = end = None
+    in_sync = 0.0
+    n = {"fsync": 0, "syncfs": 0, "rename": 0}
+    with open(trace) as f:
+        for line in f:
+            parts = line.split(None, 2)
+            if len(parts) < 3 or not parts[1].replace(".", "").isdigit():
+                continue
+            t, rest = float(parts[1]), parts[2]
+            dur = 0.0
+            if rest.rstrip().endswith(">") and "<" in rest:
+                try:
+                    dur = float(rest.rstrip()[rest.rstrip().rindex("<") + 1:-1])
+                except ValueError:
+                    dur = 0.0
+            call = rest.split("(", 1)[0]
+            if call == "openat" and ".tmp" in rest and "O_CREAT" in rest:
+                start = t if start is None else start
+            elif start is not None and call in ("fsync", "fdatasync", "syncfs") or (start is not None and call.startswith("rename")):
+                end = t + dur
+                if not call.startswith("rename"):
+                    in_sync += dur
+                n["syncfs" if call == "syncfs" else "rename" if call.startswith("rename") else "fsync"] += 1
+    if start is None or end is None:
+        return float("nan"), float("nan"), "no write phase found"
+    return end - start, in_sync, "%d fsync, %d syncfs, %d rename" % (n["fsync"], n["syncfs"], n["rename"])
 
 
 def machine():
@@ -248,12 +294,12 @@ def fmt_m(m):
 
 
 def main(argv):
-    o = {"bin": None, "gen": None, "work": None, "sizes": "10000,100000", "runs": "5"}
+    o = {"bin": None, "gen": None, "work": None, "sizes": "10000,100000", "runs": "5", "naive": None}
     i = 1
     while i < len(argv):
         o[argv[i].lstrip("-")] = argv[i + 1]
         i += 2
-    b = Bench(o["bin"], o["gen"], o["work"], int(o["runs"]))
+    b = Bench(o["bin"], o["gen"], o["work"], int(o["runs"]), o["naive"])
     sizes = [int(x) for x in o["sizes"].split(",")]
     results = [b.size(n) for n in sizes]
     w = b.durable_writes()
@@ -313,11 +359,14 @@ def main(argv):
                                            "%.2f" % rb if rb else "n/a"))
         print(row + " %s |" % "; ".join(notes))
     ncols = 1 + 4 * len(results)
-    for label, val in (("durable write of %d files: naive (fsync + dir fsync per file, Python)" % w["files"], w["naive"]),
-                       ("durable write of %d files: batch technique in Python (syncfs + 1 dir fsync)" % w["files"], w["batch"]),
-                       ("durable write of %d files: steward `run` − `run --dry-run` (10k estate)" % w["files"], w["steward"])):
-        print("| %s | %s |%s %s |" % (label, fmt_t(val), " |" * (ncols - 2),
-                                      "naive/steward %.1f×" % (w["naive"] / val) if val and label.find("steward") >= 0 else ""))
+    lang = "C" if o["naive"] else "Python"
+    rows = [("naive (%s): per file fsync + rename + dir fsync" % lang, "naive"),
+            ("batch (%s): Steward's technique, 1 syncfs + 1 dir fsync" % lang, "batch"),
+            ("steward `run` (its write phase)", "steward")]
+    for label, k in rows:
+        print("| durable write of %d files, %s | %s |%s %s in fsync/syncfs (%s) |"
+              % (w["files"], label, fmt_t(w.get("phase " + k)), " |" * (ncols - 2),
+                 fmt_t(w.get("sync " + k)), w.get("calls " + k)))
     print()
     big = results[-1]
     dry, fl, peer = big["run --dry-run"][0], big["floor"][0], big["peer"][0]
@@ -336,9 +385,10 @@ def main(argv):
         if m:
             print("- peak RSS of %s ≤ estate on disk (%.0f MiB): %.0f MiB — %s" % (name, big["disk"] / 2**20, m,
                   "met" if m * 2**20 <= big["disk"] else "missed by %.0f%%" % ((m * 2**20 / big["disk"] - 1) * 100)))
-    if w["steward"]:
-        print("- batch writes amortised: %d files in %.3f s with steward vs %.3f s naive (%.1f× less)"
-              % (w["files"], w["steward"], w["naive"], w["naive"] / w["steward"]))
+    if w.get("phase steward") and w.get("phase naive"):
+        print("- batch writes amortised: %d files written durably in %.3f s by steward (%.3f s of it in syncfs + fsync) "
+              "vs %.3f s naive (%.3f s in %s)"
+              % (w["files"], w["phase steward"], w["sync steward"], w["phase naive"], w["sync naive"], w["calls naive"]))
 
 
 if __name__ == "__main__":

@@ -26,9 +26,10 @@ def main():
     libc = ctypes.CDLL("libc.so.6", use_errno=True)
     dfd = os.open(state, os.O_RDONLY | os.O_DIRECTORY)
     t = time.perf_counter()
+    pid = os.getpid()  # unique temporary names per run, as Steward does
     if mode == "naive":
-        for n, b in files:
-            tmp = ".%s.tmp-naive" % n
+        for i, (n, b) in enumerate(files):
+            tmp = ".%s.tmp-%d-%d" % (n, pid, i)
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644, dir_fd=dfd)
             os.write(fd, b)
             os.fsync(fd)
@@ -36,14 +37,14 @@ def main():
             os.rename(tmp, n, src_dir_fd=dfd, dst_dir_fd=dfd)
             os.fsync(dfd)
     elif mode == "batch":
-        for n, b in files:
-            fd = os.open(".%s.tmp-batch" % n, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644, dir_fd=dfd)
+        for i, (n, b) in enumerate(files):
+            fd = os.open(".%s.tmp-%d-%d" % (n, pid, i), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644, dir_fd=dfd)
             os.write(fd, b)
             os.close(fd)
         if libc.syncfs(dfd) != 0:
             raise OSError(ctypes.get_errno(), "syncfs")
-        for n, _ in files:
-            os.rename(".%s.tmp-batch" % n, n, src_dir_fd=dfd, dst_dir_fd=dfd)
+        for i, (n, _) in enumerate(files):
+            os.rename(".%s.tmp-%d-%d" % (n, pid, i), n, src_dir_fd=dfd, dst_dir_fd=dfd)
         os.fsync(dfd)
     else:
         sys.exit(__doc__)

@@ -20,6 +20,7 @@ resolve_bins "$STEWARD_BIN"
 need=()
 command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
 [ -x /usr/bin/time ] || need+=(time)
+command -v strace >/dev/null 2>&1 || need+=(strace)
 command -v git >/dev/null 2>&1 || need+=(git)
 if [ ${#need[@]} -gt 0 ]; then
   echo "bench: installing ${need[*]}" >&2
@@ -28,9 +29,15 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2
 fi
 work="$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/steward-bench.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" 2>/dev/null || { sleep 2; rm -rf "$work"; } || true' EXIT
 out="$work/report.md"
+naive=()
+if command -v cc >/dev/null 2>&1 && cc -O2 -o "$work/naive_write" Benchmarks/naive_write.c 2>/dev/null; then
+  naive=(--naive "$work/naive_write")
+else
+  echo "bench: no C compiler; the durable-write baselines run in Python (Benchmarks/naive_write.py)" >&2
+fi
 python3 Benchmarks/bench.py --bin "$STEWARD" --gen "$GEN" --work "$work" \
-  --sizes "${BENCH_SIZES:-10000,100000}" --runs "${BENCH_RUNS:-5}" > "$out"
+  --sizes "${BENCH_SIZES:-10000,100000}" --runs "${BENCH_RUNS:-5}" "${naive[@]}" > "$out"
 cat "$out"
 if [ -n "${BENCH_OUT:-}" ]; then cp "$out" "$BENCH_OUT"; fi

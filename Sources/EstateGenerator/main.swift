@@ -324,6 +324,17 @@ nonisolated(unsafe) var debugTrail = ""  // single-threaded debug runs only
 
 enum Target: Int, CaseIterable {
     case requested, approved, active, reviewDue, rotated, decommissioned
+
+    var stateName: String {
+        switch self {
+        case .requested: return StateName.requested
+        case .approved: return StateName.approved
+        case .active: return StateName.active
+        case .reviewDue: return StateName.reviewDue
+        case .rotated: return StateName.rotated
+        case .decommissioned: return StateName.decommissioned
+        }
+    }
 }
 
 enum DueKind: CaseIterable {
@@ -342,15 +353,23 @@ struct Generator: Sendable {
         var rng = Rng(seed: seed, stream: UInt64(i))
         let sys = systems[rng.below(systems.count)]
         let id = "\(sys.name)-\(rng.pick(sys.nouns))-\(decimal(i, width: 6))"
-        let isTemporary = rng.chance(0.10)
+        // The first six connectors take the six states in turn, so that even a tiny estate
+        // has every state; after that, states follow a realistic mix.
+        let fixed = i < Target.allCases.count
+        let isTemporary = fixed ? false : rng.chance(0.10)
+        let target: Target = fixed ? Target(rawValue: i)! : Target(rawValue: rng.weighted([7, 5, 46, 7, 5, 30]))!
         let risk: Risk = [Risk.low, .medium, .high][rng.weighted([40, 40, 20])]
         var lastError = ""
         for _ in 0..<200 {
             var attempt = rng
             _ = rng.next()
             do {
-                let life = try build(id: id, sys: sys, temporary: isTemporary, risk: risk, due: due, index: i, rng: &attempt)
+                let life = try build(id: id, sys: sys, temporary: isTemporary, risk: risk, due: due, target: target, rng: &attempt)
                 if let doc = life.doc, let s = life.state, (3...12).contains(doc.history.count) {
+                    if !due && !isTemporary && doc.state != target.stateName {
+                        lastError = "ended \(doc.state), not \(target.stateName)"
+                        continue
+                    }
                     let planned = try RunPlan.plan(doc, state: s, workflow: life.wf, now: now, people: nil, signals: nil,
                                                    file: "State/\(id).json")
                     if (planned != nil) == due {
@@ -370,7 +389,7 @@ struct Generator: Sendable {
         fail("could not build connector \(i) (\(id)): \(lastError); this is a generator bug", code: 70)
     }
 
-    func build(id: String, sys: SystemProfile, temporary: Bool, risk: Risk, due: Bool, index: Int,
+    func build(id: String, sys: SystemProfile, temporary: Bool, risk: Risk, due: Bool, target: Target,
                rng: inout Rng) throws -> Life {
         let wf = temporary ? self.temporary : standard
         var life = Life(id: id, wf: wf, roles: roles, now: now)
@@ -596,7 +615,6 @@ struct Generator: Sendable {
             return life
         }
 
-        let target: Target = index < Target.allCases.count ? Target(rawValue: index)! : Target(rawValue: rng.weighted([7, 5, 46, 7, 5, 30]))!
         switch target {
         case .requested:
             if rng.chance(0.5) {

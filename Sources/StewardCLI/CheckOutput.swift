@@ -19,14 +19,14 @@ enum CheckOutput {
     static func text(_ r: CheckReport) -> String {
         if r.violations.isEmpty && r.warnings.isEmpty { return "steward check: \(Output.count(r.filesChecked, "connector file")), no problems\n" }
         var out = ""
-        let files = Set((r.violations + r.warnings).map(\.file)).sorted()
-        for file in files {
+        var byFile: [String: [(level: String, finding: CheckFinding)]] = [:]
+        for f in r.violations { byFile[f.file, default: []].append(("error", f)) }
+        for f in r.warnings { byFile[f.file, default: []].append(("warning", f)) }
+        for file in byFile.keys.sorted() {
             out += "\(file)\n"
-            for (level, list) in [("error", r.violations), ("warning", r.warnings)] {
-                for f in list where f.file == file {
-                    out += "  \(level) [\(f.rule)] \(f.message)\n"
-                    if let a = advice(f.rule) { out += "    fix: \(a)\n" }
-                }
+            for (level, f) in byFile[file]! {
+                out += "  \(level) [\(f.rule)] \(f.message)\n"
+                if let a = advice(f.rule) { out += "    fix: \(a)\n" }
             }
         }
         out += "steward check: \(Output.count(r.violations.count, "violation")), \(Output.count(r.warnings.count, "warning")) in \(Output.count(r.filesChecked, "connector file"))\n"

@@ -3,19 +3,24 @@ import StewardCore
 
 /// Writes data to stdout and errors to stderr, unbuffered enough for pipes and cron logs.
 enum Output {
-    /// Writes text to stdout.
+    /// Writes text to stdout (C stdio: buffered, flushed at exit; Foundation's FileHandle
+    /// keeps memory per call, which a 100,000-row listing turns into hundreds of MB).
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        var t = text
+        t.withUTF8 { p in _ = fwrite(p.baseAddress, 1, p.count, bufferedStdout) }
     }
 
     /// Writes one JSON document (sorted, indented) to stdout.
     static func json(_ value: JSONValue) {
-        FileHandle.standardOutput.write(Data(CanonicalJSON.pretty(value)))
+        let bytes = CanonicalJSON.pretty(value)
+        bytes.withUnsafeBufferPointer { p in _ = fwrite(p.baseAddress, 1, p.count, bufferedStdout) }
     }
 
-    /// Writes a line to stderr.
+    /// Writes a line to stderr (unbuffered), after flushing stdout so the order holds.
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        fflush(bufferedStdout)
+        var line = text + "\n"
+        line.withUTF8 { p in _ = write(2, p.baseAddress, p.count) }
     }
 
     /// `steward: error: …` on stderr.
@@ -45,3 +50,7 @@ enum Output {
         return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 }
+
+/// stdout as a C stream of its own (fd 1), flushed by exit(3) and before anything goes to
+/// stderr. The process writes stdout from one thread only.
+nonisolated(unsafe) let bufferedStdout: UnsafeMutablePointer<FILE> = fdopen(1, "w")

@@ -497,9 +497,6 @@ def group_badinput(s):
         ("NUL byte in a string", victim, raw.replace(b'"note": "', b'"note": "\x00', 1), r"control"),
         ("lone surrogate escape", victim, raw.replace(b'"note": "', b'"note": "\\ud800', 1), r"surrogate"),
         ("schema 2", victim, mutate_field(lambda o: o.__setitem__("schema", 2)), r"schema"),
-        ("hand-edited due date (review pushed to 2031 on a connector due now)", victim, mutate_field(lambda o: o["due"].update({"review": "2031-01-01T00:00:00Z",
-                                                                                "rotation": "2031-01-01T00:00:00Z",
-                                                                                "approval": None})), r"due|projection|state"),
         ("case-only twin (Crm-sync style)", vid.capitalize() + ".json", raw, r"not a connector file"),
         ("Unicode look-alike id (U+2010 hyphen)", vid.replace("-", "\u2010", 1) + ".json", raw, r"not a connector file"),
         ("symlinked file", "zz-link.json", ("symlink", victim), r"symbolic link"),
@@ -537,7 +534,8 @@ def group_badinput(s):
             errs = [e for e in report.get("errors", []) if e.get("file") == "State/" + fname]
         except ValueError:
             report, errs = None, []
-        msg = errs[0]["message"] if errs else (p.stderr or p.stdout)
+        msg = errs[0]["message"] if errs else (p.stderr.strip() or "no error reported for State/%s%s" % (
+            fname, "; the file was left as it is and treated as valid" if got.get(fname) == planted.get(fname) else ""))
         # Every other connector is processed exactly as in the clean run; the bad file is untouched.
         expected = dict(after)
         if fname in planted:
@@ -641,24 +639,31 @@ def group_badinput(s):
                "exits %d: its due review at NOW does not happen until the clock passes the future event"
                % (p.returncode, c.returncode))
 
-    # Tampered projection on a connector that is not due: the runner trusts the stored `due`.
+    # Tampered projection: `due` pushed out by hand on a connector whose review is due now.
+    # docs/DECISIONS.md ("The runner never trusts the stored projection"): run replays every
+    # connector, so the edit is reported, not obeyed; check (the PR gate) flags it too.
     dest = os.path.join(s.work, "bad")
     copy(base, dest)
-    o = json.loads(before[nondue])
-    o["due"]["review"] = "2031-01-01T00:00:00Z"
-    with open(os.path.join(dest, "State", nondue), "wb") as f:
+    o = json.loads(raw)
+    o["due"].update({"review": "2031-01-01T00:00:00Z", "rotation": "2031-01-01T00:00:00Z", "approval": None})
+    with open(os.path.join(dest, "State", victim), "wb") as f:
         f.write(dump(o))
-    p = s.steward("run", "--root", dest, "--now", NOW, "--dry-run", "--format", "json")
+    planted = snapshot(dest)
+    p = s.steward("run", "--root", dest, "--now", NOW, "--format", "json")
+    got = snapshot(dest)
     c = s.steward("check", "--root", dest, "--now", NOW)
-    s.result(c.returncode == 1 and ("State/" + nondue) in c.stdout, "bad input: hand-edited due date on a connector not due",
-             "check exits 1 naming the file (the PR gate catches it)", "check %d; run --dry-run %d" % (c.returncode, p.returncode))
     try:
-        flagged = any(e.get("file") == "State/" + nondue for e in json.loads(p.stdout).get("errors", []))
+        errs = [e for e in json.loads(p.stdout).get("errors", []) if e.get("file") == "State/" + victim]
     except ValueError:
-        flagged = False
-    if not flagged:
-        s.note("run reads the stored projection to decide what might be due and replays only those: a hand-edited "
-               "due.review on a connector that is not due is not reported by run (exit %d)" % p.returncode)
+        errs = []
+    others_done = all(got[n] == after[n] for n in after if n != victim)
+    s.result(p.returncode == 4 and bool(errs) and c.returncode == 1 and ("State/" + victim) in c.stdout
+             and got[victim] == planted[victim] and others_done,
+             "bad input: hand-edited due date (review due now pushed to 2031)",
+             "run exits 4 naming the file (the stored due is not trusted), leaves it as it is and does every other "
+             "connector; check exits 1 naming it",
+             "run %d: %s | check %d" % (p.returncode, short(errs[0]["message"], 120) if errs else
+                                        "no error reported: the edit hid the connector", c.returncode))
 
     # A credential in an old event, with the chain recomputed.
     dest = os.path.join(s.work, "bad")

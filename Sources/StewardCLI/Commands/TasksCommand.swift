@@ -7,25 +7,28 @@ enum TasksCommand {
         let store = StateStore(root: try inv.root())
         let (ids, problems) = try store.listing()
         let all = inv.args.flag("all")
-        var rows: [(ConnectorDocument, ConnectorTask)] = []
+        // Keep the tasks and their owners, not the documents.
+        var rows: [(task: ConnectorTask, connector: String, owners: Owners)] = []
         var errors = problems
-        for loaded in store.loadAll(ids: ids) {
-            switch loaded.result {
-            case .failure(let e): errors.append(e)
-            case .success(let d): for t in d.tasks where all || t.status == .open { rows.append((d, t)) }
+        store.forEachChunk(ids: ids, chunkSize: 512) { chunk in
+            for loaded in chunk {
+                switch loaded.result {
+                case .failure(let e): errors.append(e)
+                case .success(let d): for t in d.tasks where all || t.status == .open { rows.append((t, d.id, d.spec.owners)) }
+                }
             }
         }
-        rows.sort { ($0.1.dueAt?.seconds ?? .max, $0.1.id) < ($1.1.dueAt?.seconds ?? .max, $1.1.id) }
+        rows.sort { ($0.task.dueAt?.seconds ?? .max, $0.task.id) < ($1.task.dueAt?.seconds ?? .max, $1.task.id) }
         if format == .json {
-            Output.json(.object(["tasks": .array(rows.map { d, t in
-                .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(d.id), "status": .string(t.status.rawValue),
+            Output.json(.object(["tasks": .array(rows.map { t, connector, owners in
+                .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(connector), "status": .string(t.status.rawValue),
                          "openedAt": .string(t.openedAt.iso8601), "dueAt": t.dueAt.map { .string($0.iso8601) } ?? .null,
                          "closedAt": t.closedAt.map { .string($0.iso8601) } ?? .null, "evidence": t.evidence.map(JSONValue.string) ?? .null,
-                         "owners": .array([.string(d.spec.owners.business), .string(d.spec.owners.technical)])])
+                         "owners": .array([.string(owners.business), .string(owners.technical)])])
             }), "errors": .array(errors.map { .object(["file": .string($0.file), "message": .string($0.description)]) })]))
         } else {
-            Output.out(Output.table(["TASK", "STATUS", "DUE", "TECHNICAL OWNER"], rows.map { d, t in
-                [t.id, t.status.rawValue, t.dueAt?.iso8601 ?? "-", d.spec.owners.technical]
+            Output.out(Output.table(["TASK", "STATUS", "DUE", "TECHNICAL OWNER"], rows.map { t, _, owners in
+                [t.id, t.status.rawValue, t.dueAt?.iso8601 ?? "-", owners.technical]
             }))
             for e in errors { Output.warning(e.description) }
         }

@@ -7,7 +7,10 @@ public enum ParallelMap {
         if items.count < 64 { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            results.deinitialize()   // without this every result would leak
+            results.deallocate()
+        }
         let chunks = min(items.count, 256)
         let box = UnsafeSendable(results)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in

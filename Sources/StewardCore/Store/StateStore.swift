@@ -57,6 +57,16 @@ public struct StateStore: Sendable {
         }
     }
 
+    /// Loads the connectors chunk by chunk (each chunk in parallel, in id order) and hands
+    /// each chunk to `body`, so a caller that keeps only what it needs never holds the estate.
+    public func forEachChunk(ids: [String], chunkSize: Int = 4096, _ body: ([LoadedConnector]) throws -> Void) rethrows {
+        var start = 0
+        while start < ids.count {
+            try body(loadAll(ids: Array(ids[start..<min(ids.count, start + chunkSize)])))
+            start += chunkSize
+        }
+    }
+
     /// Writes documents atomically and durably (see `AtomicWriter`).
     public func write(_ docs: [ConnectorDocument]) throws(StoreError) {
         let writer = AtomicWriter(directory: root.statePath, shown: "State")
