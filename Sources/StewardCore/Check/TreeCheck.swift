@@ -10,6 +10,14 @@ public enum TreeCheck {
             report.add(CheckFinding(file: error.file, rule: "workflow", message: error.description))
             return report
         }
+        // Task templates: an unknown placeholder would make `run --outbox` refuse to run.
+        if SafeFile.isDirectory(root.templatesPath) {
+            do { _ = try Outbox(directory: root.path + "/outbox", root: root) } catch let e as DataError {
+                report.add(CheckFinding(file: e.file, rule: "template", message: e.description))
+            } catch {
+                report.add(CheckFinding(file: "Templates/", rule: "template", message: "\(error)"))
+            }
+        }
         let store = StateStore(root: root)
         let ids: [String]
         do {
