@@ -42,8 +42,6 @@ public struct LifecycleState: Sendable, Equatable {
     public var rotationArmedSeq = 0
     /// Seq of the event that last set `spec.until`.
     public var untilArmedSeq = 0
-    /// When the connector entered its current state.
-    public var stateSince: Timestamp?
 
     public init(connector: String) { self.connector = connector }
 

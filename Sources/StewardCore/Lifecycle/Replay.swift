@@ -63,6 +63,19 @@ public enum Replay {
         return .success(s)
     }
 
+    /// Checks only the hash chain (seq, prev, hash) of `doc`: for a document already
+    /// replayed without hashes, this is the rest of a full verification.
+    public static func verifyChain(_ doc: ConnectorDocument) -> ReplayProblem? {
+        var head = Event.genesisHash
+        for (i, e) in doc.history.enumerated() {
+            if let p = verifyLink(e, index: i, head: head, verifyHash: true) {
+                return ReplayProblem(rule: p.0, location: "history[\(i)]", message: p.1)
+            }
+            head = e.hash
+        }
+        return nil
+    }
+
     /// Checks one event's place in the chain: seq, prev and (optionally) its own hash.
     static func verifyLink(_ e: Event, index i: Int, head: String, verifyHash: Bool) -> (String, String)? {
         if e.seq != i + 1 { return ("sequence", "event at position \(i + 1) has seq \(e.seq); events may not be removed, reordered or inserted") }

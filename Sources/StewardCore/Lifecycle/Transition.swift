@@ -151,7 +151,6 @@ public enum Transition {
             n.due = Due()
             n.reapprovalPending = false
         }
-        if to != s.state { n.stateSince = at }
         n.state = to
         return (to, n)
     }
