@@ -23,8 +23,10 @@ run: release
 unit:
 	$(SWIFT) test --disable-swift-testing
 
+# .ci/conformance-pending.txt names the conformance tests of a contract revision still in
+# progress (one test a line); scripts/run-conformance.py leaves them out. The list only shrinks.
 conformance: release
-	@if [ -d "$(CONFORMANCE)" ]; then STEWARD_BIN=$(BIN) python3 -m pytest $(CONFORMANCE) -q -p no:cacheprovider; \
+	@if [ -d "$(CONFORMANCE)" ]; then STEWARD_BIN=$(BIN) python3 scripts/run-conformance.py $(CONFORMANCE) -q -p no:cacheprovider; \
 	else echo "conformance: $(CONFORMANCE) not found; skipped"; fi
 
 crash: release
