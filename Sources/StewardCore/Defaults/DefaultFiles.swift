@@ -6,15 +6,12 @@ public enum DefaultFiles {
     public static let all: [(path: String, contents: String)] = [
         ("Workflows/roles.json", ####"""
 {
+  "$comment": "Placeholders: replace every approver with the e-mail address of a real person who may approve connectors (two or more: a high-risk connector needs two different approvers), and map GitHub logins to them under logins. 'steward check' warns until no placeholder is left. Do this before the first commit: once committed, changing this file is a rules change that only a listed approver may make.",
   "approvers": [
-    "priya.natarajan@northwind.example",
-    "marcus.lee@northwind.example",
-    "security-oncall@northwind.example"
+    "replace-with-approver-1@example.invalid",
+    "replace-with-approver-2@example.invalid"
   ],
-  "logins": {
-    "mlee-sec": "marcus.lee@northwind.example",
-    "priya-n": "priya.natarajan@northwind.example"
-  }
+  "logins": {}
 }
 """#### + "\n"),
         ("Workflows/standard.json", ####"""
