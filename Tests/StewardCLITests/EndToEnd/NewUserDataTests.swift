@@ -139,4 +139,27 @@ final class NewUserDataTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertTrue(r.stderr.contains("independent-verification"), r.stderr)
     }
+
+    func testTheReadmesReconciliationExampleRunsOnTheShippedFixtureExports() throws {
+        var package = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { package.deleteLastPathComponent() }
+        let repo = try R()
+        let copy = repo.base + "/example"
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: copy, withIntermediateDirectories: true)
+        for dir in ["State", "Workflows", "Templates"] { try fm.copyItem(atPath: package.path + "/" + dir, toPath: copy + "/" + dir) }
+        let exports = package.path + "/Tests/StewardCoreTests/Fixtures/ExampleEstate/"
+        let r = repo.run(R.binary, ["run", "--root", copy, "--json", "--now", "2026-11-23T07:00:00Z",
+                                    "--observed", exports + "credential-report.csv", "--observed", exports + "github-installations.json",
+                                    "--observed", exports + "zendesk.json"], in: copy)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let findings = try XCTUnwrap(r.object?["findings"] as? [[String: Any]])
+        XCTAssertEqual(findings.compactMap { f in (f["kind"] as? String).map { "\($0) \(f["ref"] as? String ?? "")" } }.sorted(), [
+            "dormant arn:aws:iam::418295730146:user/jenkins-legacy", "scope-drift northwind-release-bot",
+            "stale-credential arn:aws:iam::418295730146:user/jenkins-legacy", "unmanaged acme-ci-insights",
+            "unmanaged arn:aws:iam::418295730146:user/jenkins-legacy", "unmanaged northwind.zendesk.com/api-tokens/agent-workspace",
+        ], "the README shows these six findings")
+        XCTAssertEqual((r.object?["closedTasks"] as? [[String: Any]])?.compactMap { $0["id"] as? String }, ["zendesk-legacy-export#6-verify-removal"])
+        XCTAssertEqual((r.object?["transitions"] as? [Any])?.count, 0)
+    }
 }
