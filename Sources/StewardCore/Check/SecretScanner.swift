@@ -136,12 +136,15 @@ public enum SecretScanner {
     }
 
     /// All findings in `b`, sorted by start and non-overlapping: first the fixed-prefix
-    /// kinds, then high-entropy runs in what those leave.
+    /// kinds (at any position, glued to other text or not), then passwords in URL userinfo
+    /// and credential-named query parameters, then high-entropy runs in what those leave.
+    /// Inside a URL (`scheme://…`) or an `arn:` word each `/`- or `=`-separated piece is
+    /// judged on its own, and URL pieces with a lower length bar (webhook tokens).
     static func findings(_ b: [UInt8]) -> [Finding] {
         var specific: [Finding] = []
         var i = 0
         while i < b.count {
-            if i == 0 || !isAlnum(b[i - 1]), let f = prefixed(b, at: i) {
+            if let f = prefixed(b, at: i) {
                 specific.append(f)
                 i = f.end
             } else {
@@ -150,32 +153,86 @@ public enum SecretScanner {
         }
         var all = specific
         var next = 0  // index into `specific` of the first finding not yet behind the cursor
-        var word = 0  // start of the current whitespace-delimited word
-        var inQuery = false  // a `?` or `#` seen in the current word
+        var inURL = false, inARN = false  // a `scheme://` or `arn:` seen in the current word
         i = 0
         while i < b.count {
             guard isRunByte(b[i]) else {
-                if b[i] == 32 || b[i] == 9 || b[i] == 10 || b[i] == 13 { word = i + 1; inQuery = false }
-                if b[i] == UInt8(ascii: "?") || b[i] == UInt8(ascii: "#") { inQuery = true }
+                if b[i] == 32 || b[i] == 9 || b[i] == 10 || b[i] == 13 { inURL = false; inARN = false }
+                if b[i] == UInt8(ascii: ":") {
+                    if has(b, i, "://") {
+                        inURL = true
+                        if let f = userinfoPassword(b, authority: i + 3) { all.append(f) }
+                    }
+                    if i >= 3, has(b, i - 3, "arn:"), i == 3 || !isAlnum(b[i - 4]) { inARN = true }
+                }
                 i += 1
                 continue
             }
             var j = i
             while j < b.count, isRunByte(b[j]) { j += 1 }
-            let isURLPath = !inQuery && (has(b, word, "https://") || has(b, word, "http://"))
-            if has(b, word, "arn:") || isURLPath { i = j; continue }
-            var s = i
-            while next < specific.count, specific[next].end <= i { next += 1 }
-            var k = next
-            while k < specific.count, specific[k].start < j {
-                if specific[k].start > s, let f = highEntropy(b, s, specific[k].start) { all.append(f) }
-                s = max(s, specific[k].end)
-                k += 1
+            var pieces: [(Int, Int)] = [(i, j)]
+            if inURL || inARN {
+                pieces = []
+                var a = i
+                for k in i...j where k == j || b[k] == UInt8(ascii: "/") || b[k] == UInt8(ascii: "=") {
+                    if k > a { pieces.append((a, k)) }
+                    if inURL, k < j, b[k] == UInt8(ascii: "="), k > a, isCredentialName(b, a, k) {
+                        var e = k + 1
+                        while e < j, b[e] != UInt8(ascii: "/") { e += 1 }
+                        if e - (k + 1) >= 8 { all.append(Finding(start: k + 1, end: e, kind: "url-credential-parameter")) }
+                    }
+                    a = k + 1
+                }
             }
-            if s < j, let f = highEntropy(b, s, j) { all.append(f) }
+            for (ps, pe) in pieces {
+                var s = ps
+                while next < specific.count, specific[next].end <= ps { next += 1 }
+                var k = next
+                func judge(_ x: Int, _ y: Int) {
+                    if let f = highEntropy(b, x, y) ?? (inURL ? highEntropy(b, x, y, minLength: 20, minEntropy: 3.7) : nil) {
+                        all.append(f)
+                    }
+                }
+                while k < specific.count, specific[k].start < pe {
+                    if specific[k].start > s { judge(s, specific[k].start) }
+                    s = max(s, specific[k].end)
+                    k += 1
+                }
+                if s < pe { judge(s, pe) }
+            }
             i = j
         }
-        return all.count == specific.count ? all : all.sorted { $0.start < $1.start }
+        if all.count == specific.count { return all }
+        var out: [Finding] = []
+        for f in all.sorted(by: { ($0.start, $1.end) < ($1.start, $0.end) }) where out.last.map({ f.start >= $0.end }) ?? true {
+            out.append(f)
+        }
+        return out
+    }
+
+    /// Query parameter names that say their value is a credential.
+    static let credentialNames: Set<String> = [
+        "token", "access_token", "accesstoken", "auth", "auth_token", "api_key", "apikey", "api-key",
+        "secret", "client_secret", "password", "passwd", "pwd", "sig", "signature", "x-amz-signature",
+        "x-amz-security-token", "private_token", "refresh_token", "id_token", "session_token",
+    ]
+
+    private static func isCredentialName(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
+        guard e - s <= 24 else { return false }
+        let name = String(decoding: b[s..<e].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        return credentialNames.contains(name)
+    }
+
+    /// The password of a URL's `user:password@` userinfo starting at `a` (just after
+    /// `://`), as a finding; nil when the authority has no userinfo password.
+    private static func userinfoPassword(_ b: [UInt8], authority a: Int) -> Finding? {
+        var end = a
+        while end < b.count, !"/?# \t\r\n".utf8.contains(b[end]) { end += 1 }
+        guard let at = b[a..<end].lastIndex(of: UInt8(ascii: "@")),
+              let colon = b[a..<at].firstIndex(of: UInt8(ascii: ":")), at > colon + 1 else { return nil }
+        let password = b[(colon + 1)..<at]
+        guard !password.allSatisfy({ $0 == UInt8(ascii: "*") }) else { return nil }
+        return Finding(start: colon + 1, end: at, kind: "url-password")
     }
 
     private static func prefixed(_ b: [UInt8], at i: Int) -> Finding? {
@@ -184,7 +241,7 @@ public enum SecretScanner {
         case UInt8(ascii: "A"):
             if has(b, i, "AKIA") || has(b, i, "ASIA") {
                 let e = span(b, i + 4, isUpperOrDigit)
-                if e - (i + 4) == 16, e == b.count || !isAlnum(b[e]) { return hit(e, "aws-access-key-id") }
+                if e - (i + 4) >= 16 { return hit(e, "aws-access-key-id") }
             }
             if has(b, i, "AIza") {
                 let e = span(b, i + 4, isURLSafe)
@@ -247,9 +304,9 @@ public enum SecretScanner {
         return close + 5
     }
 
-    private static func highEntropy(_ b: [UInt8], _ s: Int, _ e: Int) -> Finding? {
+    private static func highEntropy(_ b: [UInt8], _ s: Int, _ e: Int, minLength: Int = 32, minEntropy: Double = 4.0) -> Finding? {
         let n = e - s
-        guard n >= 32, !has(b, s, "AAAAB3NzaC1"), !has(b, s, "AAAAC3NzaC1"), !has(b, s, "AAAAE2VjZHNh") else { return nil }
+        guard n >= minLength, !has(b, s, "AAAAB3NzaC1"), !has(b, s, "AAAAC3NzaC1"), !has(b, s, "AAAAE2VjZHNh") else { return nil }
         var counts = [Int](repeating: 0, count: 128)
         var upper = false, lower = false, digit = false, slash = false
         var wordy = 0, lowerRun = 0  // characters in lower-case runs of 3 or more; the current run
@@ -288,7 +345,7 @@ public enum SecretScanner {
             let p = Double(c) / Double(n)
             entropy -= p * log2(p)
         }
-        return entropy >= 4.0 ? Finding(start: s, end: e, kind: "high-entropy-string") : nil
+        return entropy >= minEntropy ? Finding(start: s, end: e, kind: "high-entropy-string") : nil
     }
 
     /// True when a `/`-separated segment of `b[s..<e]` is empty (`//`) or a lower-case word
