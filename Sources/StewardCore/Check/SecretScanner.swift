@@ -19,9 +19,8 @@ public struct SecretMatch: Sendable, Equatable {
 
 /// Finds credentials in text that must only hold references (`vault://…`).
 ///
-/// Kinds reported, each anchored on a token boundary (the byte before is not a letter or
-/// digit) and found inside longer text too:
-/// - `aws-access-key-id`: `AKIA`/`ASIA` + exactly 16 of `[A-Z0-9]`
+/// Kinds reported, each found at any position of the text, glued to other text or not:
+/// - `aws-access-key-id`: `AKIA`/`ASIA` + 16 or more of `[A-Z0-9]`
 /// - `github-token`: `ghp_`/`gho_`/`ghs_`/`ghu_`/`ghr_` + 36 or more of `[A-Za-z0-9]`
 /// - `github-fine-grained-token`: `github_pat_` + 22 or more of `[A-Za-z0-9_]`
 /// - `slack-token`: `xoxa-`/`xoxb-`/`xoxp-`/`xoxo-`/`xoxs-`/`xoxr-` + 10 or more of
@@ -32,6 +31,11 @@ public struct SecretMatch: Sendable, Equatable {
 /// - `vault-token`: `hvs.`/`hvb.` + 20 or more of `[A-Za-z0-9_-]`
 /// - `google-api-key`: `AIza` + exactly 35 of `[A-Za-z0-9_-]`
 /// - `jwt`: `eyJ….eyJ….signature` (base64url segments)
+/// - `url-password`: the password of a URL's `user:password@` userinfo (any scheme; a
+///   password of only `*` is a redaction, not a secret)
+/// - `url-credential-parameter`: the value (8 or more characters) of a URL query
+///   parameter named like a credential (`token`, `access_token`, `api_key`, `secret`,
+///   `password`, `sig`, … see `credentialNames`)
 /// - `high-entropy-string`: a run of 32 or more of `[A-Za-z0-9+/=_-]` that mixes upper case,
 ///   lower case and digits and has a Shannon entropy of at least 4.0 bits per character,
 ///   unless it looks like an identifier rather than random bytes:
@@ -39,11 +43,14 @@ public struct SecretMatch: Sendable, Equatable {
 ///   a path (a `/` together with `-`, `_`, a leading `/`, an empty segment or a lower-case
 ///   word segment like `/api/`); dash-separated parts (2 or more `-`/`_`, every part under
 ///   16 characters, and case changes between under 30% of adjacent letters: UUIDs,
-///   CloudFormation names); an SSH public key blob (`AAAAB3NzaC1…`); any part of an
-///   `arn:` word; the part of an `http(s)://` URL before its `?` or `#`.
+///   CloudFormation names); an SSH public key blob (`AAAAB3NzaC1…`). Inside a URL
+///   (`scheme://…`) or an `arn:` word, each `/`- or `=`-separated piece is judged on its
+///   own, and URL pieces (path segments, query values: where webhook tokens live) need
+///   only 20 characters and 3.7 bits per character.
 ///
-/// Deliberately not flagged: lower-case hex digests, UUIDs, ARNs, `vault://` references,
-/// URLs, e-mail addresses, ISO timestamps, sentences and slugs.
+/// Deliberately not flagged: lower-case hex digests, UUIDs, ordinary ARNs, `vault://`
+/// references, URLs without a credential in them, e-mail addresses, ISO timestamps,
+/// sentences and slugs.
 public enum SecretScanner {
     /// The kind of the first credential-looking token in `text`, or nil when there is none.
     public static func kind(of text: String) -> String? {
@@ -208,31 +215,6 @@ public enum SecretScanner {
             out.append(f)
         }
         return out
-    }
-
-    /// Query parameter names that say their value is a credential.
-    static let credentialNames: Set<String> = [
-        "token", "access_token", "accesstoken", "auth", "auth_token", "api_key", "apikey", "api-key",
-        "secret", "client_secret", "password", "passwd", "pwd", "sig", "signature", "x-amz-signature",
-        "x-amz-security-token", "private_token", "refresh_token", "id_token", "session_token",
-    ]
-
-    private static func isCredentialName(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
-        guard e - s <= 24 else { return false }
-        let name = String(decoding: b[s..<e].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
-        return credentialNames.contains(name)
-    }
-
-    /// The password of a URL's `user:password@` userinfo starting at `a` (just after
-    /// `://`), as a finding; nil when the authority has no userinfo password.
-    private static func userinfoPassword(_ b: [UInt8], authority a: Int) -> Finding? {
-        var end = a
-        while end < b.count, !"/?# \t\r\n".utf8.contains(b[end]) { end += 1 }
-        guard let at = b[a..<end].lastIndex(of: UInt8(ascii: "@")),
-              let colon = b[a..<at].firstIndex(of: UInt8(ascii: ":")), at > colon + 1 else { return nil }
-        let password = b[(colon + 1)..<at]
-        guard !password.allSatisfy({ $0 == UInt8(ascii: "*") }) else { return nil }
-        return Finding(start: colon + 1, end: at, kind: "url-password")
     }
 
     private static func prefixed(_ b: [UInt8], at i: Int) -> Finding? {
