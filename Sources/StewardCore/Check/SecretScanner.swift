@@ -151,7 +151,7 @@ public enum SecretScanner {
         var specific: [Finding] = []
         var i = 0
         while i < b.count {
-            if let f = prefixed(b, at: i) {
+            if prefixStarts[Int(b[i])], let f = prefixed(b, at: i) {
                 specific.append(f)
                 i = f.end
             } else {
@@ -216,6 +216,9 @@ public enum SecretScanner {
         }
         return out
     }
+
+    /// The bytes a fixed-prefix kind can start with (`A`, `g`, `x`, `s`, `r`, `h`, `e`, `-`).
+    private static let prefixStarts: [Bool] = (0..<256).map { "Agxsrhe-".utf8.contains(UInt8($0)) }
 
     private static func prefixed(_ b: [UInt8], at i: Int) -> Finding? {
         func hit(_ end: Int, _ kind: String) -> Finding { Finding(start: i, end: end, kind: kind) }
