@@ -29,7 +29,7 @@ public enum Guard: String, Sendable, CaseIterable {
     case untilRequired = "until-required"
     /// The actor is listed in `roles.approvers`.
     case approverRole = "approver-role"
-    /// The actor did not request the connector (nor, for a re-approval, make the widening amend).
+    /// The actor did not request the connector, nor (for `approve`) amend it since its last completed approval.
     case notRequester = "not-requester"
     /// The actor is not the connector's technical owner.
     case notTechnicalOwner = "not-technical-owner"
