@@ -39,11 +39,11 @@ enum CommandTable {
         .option("--purpose", value: "TEXT", help: "replace the purpose"),
         .option("--kind", value: "K", help: "replace the kind"),
         .option("--environment", value: "ENV", help: "replace the environment (widening)"),
-        .option("--risk", value: "low|medium|high", help: "replace the risk tier (raising it is widening)"),
+        .option("--risk", value: "low|medium|high", help: "replace the risk tier (lowering it is widening; raising it is not)"),
         .option("--secret-ref", value: "REF", help: "replace the secret reference"),
         .option("--until", value: "TIME", help: "replace the end of a temporary window"),
-        .option("--business-owner", value: "EMAIL", help: "replace the business owner"),
-        .option("--technical-owner", value: "EMAIL", help: "replace the technical owner"),
+        .option("--business-owner", value: "EMAIL", help: "replace the business owner (widening)"),
+        .option("--technical-owner", value: "EMAIL", help: "replace the technical owner (widening)"),
     ]
 
     static let commands: [CommandSpec] = LifecycleTable.commands + OperationsTable.commands

@@ -38,21 +38,49 @@ struct Invocation {
         return Timestamp(seconds: Int64(Date().timeIntervalSince1970))
     }
 
-    /// `--as`, else `$STEWARD_ACTOR`, else `git config user.email`, else an error.
+    /// `--as`, else `$STEWARD_ACTOR`, else `git config user.email`, else an error. The
+    /// value is taken as given (only git's trailing newline is dropped) and must be a
+    /// plain e-mail address: anything else is a usage error.
     func actor(root: GovernanceRoot) throws(InputError) -> String {
-        var found = args.value("as") ?? env["STEWARD_ACTOR"]
-        if found == nil || found!.isEmpty {
-            if let out = try? ProcessRunner.run("git", ["config", "user.email"], in: root.path), out.status == 0, !out.text.isEmpty {
-                found = out.text
+        var found = args.value("as")
+        var source = "--as"
+        if found == nil, let e = env["STEWARD_ACTOR"], !e.isEmpty { found = e; source = "STEWARD_ACTOR" }
+        if found == nil {
+            if let out = try? ProcessRunner.run("git", ["config", "user.email"], in: root.path), out.status == 0 {
+                var text = Substring(out.text)
+                while text.last == "\n" || text.last == "\r" { text = text.dropLast() }
+                if !text.isEmpty { found = String(text); source = "git config user.email" }
             }
         }
-        guard let actor = found?.trimmingCharacters(in: .whitespaces), !actor.isEmpty else {
+        guard let actor = found else {
             throw InputError("who is acting? pass --as EMAIL, set STEWARD_ACTOR, or set git config user.email")
         }
-        guard actor.contains("@"), !actor.contains(where: { $0.isWhitespace }) else {
-            throw InputError("the actor '\(actor.prefix(64))' is not an e-mail address")
-        }
+        try Self.identity(actor, from: source)
         return actor
+    }
+
+    /// Refuses an identity given on the command line (or environment) that is not a plain
+    /// e-mail address; the message shows the value with invisible characters escaped.
+    static func identity(_ value: String, from source: String) throws(InputError) {
+        if let p = Identity.problem(value) {
+            throw InputError("\(source) '\(Self.visible(value))' is not a plain e-mail address: it \(p)")
+        }
+    }
+
+    /// An e-mail option (`--business-owner`), checked as an identity; nil when absent.
+    func email(_ option: String) throws(InputError) -> String? {
+        guard let v = args.value(option) else { return nil }
+        try Self.identity(v, from: "--\(option)")
+        return v
+    }
+
+    /// `value` shortened, with every character outside printable ASCII shown as `\u{…}`.
+    static func visible(_ value: String) -> String {
+        var out = ""
+        for s in value.unicodeScalars.prefix(80) {
+            if s.value >= 0x20 && s.value < 0x7F { out.unicodeScalars.append(s) } else { out += "\\u{\(String(s.value, radix: 16, uppercase: true))}" }
+        }
+        return out
     }
 
     /// `--wait SECONDS`, default 0.
@@ -67,9 +95,10 @@ struct Invocation {
         try ConnectorID(args.positional(name) ?? "")
     }
 
-    /// A required option's value, refusing an empty one.
+    /// A required option's value, refusing one that is empty or holds only whitespace or
+    /// invisible characters (Unicode ones included).
     func required(_ option: String, why: String = "") throws(InputError) -> String {
-        guard let v = args.value(option), !v.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let v = args.value(option), !BlankText.isBlank(v) else {
             throw InputError("'\(args.command)' needs --\(option)" + (why.isEmpty ? "" : " (\(why))"))
         }
         return v

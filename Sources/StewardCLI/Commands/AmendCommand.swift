@@ -17,8 +17,8 @@ enum AmendCommand {
         c.risk = try inv.risk()
         c.secretRef = a.value("secret-ref")
         c.until = try inv.time("until")
-        c.businessOwner = a.value("business-owner")
-        c.technicalOwner = a.value("technical-owner")
+        c.businessOwner = try inv.email("business-owner")
+        c.technicalOwner = try inv.email("technical-owner")
         guard !c.isEmpty else { throw InputError("amend needs at least one change; see 'steward help amend'") }
         return try TransitionCommands.perform(inv, .amend(c), id: try inv.connectorID())
     }

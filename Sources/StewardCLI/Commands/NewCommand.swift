@@ -8,6 +8,8 @@ enum NewCommand {
         let purpose = try inv.required("purpose")
         let business = try inv.required("business-owner")
         let technical = try inv.required("technical-owner")
+        try Invocation.identity(business, from: "--business-owner")
+        try Invocation.identity(technical, from: "--technical-owner")
         let workflow = inv.args.value("workflow") ?? "standard"
         guard ConnectorID.isValid(workflow) else { throw InputError("--workflow takes a workflow name such as standard or temporary") }
         let spec = Spec(system: system, purpose: purpose, kind: inv.args.value("kind") ?? "api-key",

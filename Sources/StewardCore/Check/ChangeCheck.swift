@@ -90,7 +90,7 @@ public enum ChangeCheck {
             guard let d = try decode(head) else { return nil }
             headDoc = d
         } catch {
-            report.add(CheckFinding(file: path, rule: "format", message: error.description))
+            report.add(CheckFinding(file: path, rule: error.rule ?? "format", message: error.description))
             return nil
         }
         let id = String(path.dropFirst("State/".count).dropLast(5))

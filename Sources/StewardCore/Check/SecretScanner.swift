@@ -19,9 +19,8 @@ public struct SecretMatch: Sendable, Equatable {
 
 /// Finds credentials in text that must only hold references (`vault://…`).
 ///
-/// Kinds reported, each anchored on a token boundary (the byte before is not a letter or
-/// digit) and found inside longer text too:
-/// - `aws-access-key-id`: `AKIA`/`ASIA` + exactly 16 of `[A-Z0-9]`
+/// Kinds reported, each found at any position of the text, glued to other text or not:
+/// - `aws-access-key-id`: `AKIA`/`ASIA` + 16 or more of `[A-Z0-9]`
 /// - `github-token`: `ghp_`/`gho_`/`ghs_`/`ghu_`/`ghr_` + 36 or more of `[A-Za-z0-9]`
 /// - `github-fine-grained-token`: `github_pat_` + 22 or more of `[A-Za-z0-9_]`
 /// - `slack-token`: `xoxa-`/`xoxb-`/`xoxp-`/`xoxo-`/`xoxs-`/`xoxr-` + 10 or more of
@@ -32,6 +31,11 @@ public struct SecretMatch: Sendable, Equatable {
 /// - `vault-token`: `hvs.`/`hvb.` + 20 or more of `[A-Za-z0-9_-]`
 /// - `google-api-key`: `AIza` + exactly 35 of `[A-Za-z0-9_-]`
 /// - `jwt`: `eyJ….eyJ….signature` (base64url segments)
+/// - `url-password`: the password of a URL's `user:password@` userinfo (any scheme; a
+///   password of only `*` is a redaction, not a secret)
+/// - `url-credential-parameter`: the value (8 or more characters) of a URL query
+///   parameter named like a credential (`token`, `access_token`, `api_key`, `secret`,
+///   `password`, `sig`, … see `credentialNames`)
 /// - `high-entropy-string`: a run of 32 or more of `[A-Za-z0-9+/=_-]` that mixes upper case,
 ///   lower case and digits and has a Shannon entropy of at least 4.0 bits per character,
 ///   unless it looks like an identifier rather than random bytes:
@@ -39,11 +43,14 @@ public struct SecretMatch: Sendable, Equatable {
 ///   a path (a `/` together with `-`, `_`, a leading `/`, an empty segment or a lower-case
 ///   word segment like `/api/`); dash-separated parts (2 or more `-`/`_`, every part under
 ///   16 characters, and case changes between under 30% of adjacent letters: UUIDs,
-///   CloudFormation names); an SSH public key blob (`AAAAB3NzaC1…`); any part of an
-///   `arn:` word; the part of an `http(s)://` URL before its `?` or `#`.
+///   CloudFormation names); an SSH public key blob (`AAAAB3NzaC1…`). Inside a URL
+///   (`scheme://…`) or an `arn:` word, each `/`- or `=`-separated piece is judged on its
+///   own, and URL pieces (path segments, query values: where webhook tokens live) need
+///   only 20 characters and 3.7 bits per character.
 ///
-/// Deliberately not flagged: lower-case hex digests, UUIDs, ARNs, `vault://` references,
-/// URLs, e-mail addresses, ISO timestamps, sentences and slugs.
+/// Deliberately not flagged: lower-case hex digests, UUIDs, ordinary ARNs, `vault://`
+/// references, URLs without a credential in them, e-mail addresses, ISO timestamps,
+/// sentences and slugs.
 public enum SecretScanner {
     /// The kind of the first credential-looking token in `text`, or nil when there is none.
     public static func kind(of text: String) -> String? {
@@ -136,12 +143,15 @@ public enum SecretScanner {
     }
 
     /// All findings in `b`, sorted by start and non-overlapping: first the fixed-prefix
-    /// kinds, then high-entropy runs in what those leave.
+    /// kinds (at any position, glued to other text or not), then passwords in URL userinfo
+    /// and credential-named query parameters, then high-entropy runs in what those leave.
+    /// Inside a URL (`scheme://…`) or an `arn:` word each `/`- or `=`-separated piece is
+    /// judged on its own, and URL pieces with a lower length bar (webhook tokens).
     static func findings(_ b: [UInt8]) -> [Finding] {
         var specific: [Finding] = []
         var i = 0
         while i < b.count {
-            if i == 0 || !isAlnum(b[i - 1]), let f = prefixed(b, at: i) {
+            if prefixStarts[Int(b[i])], let f = prefixed(b, at: i) {
                 specific.append(f)
                 i = f.end
             } else {
@@ -150,33 +160,65 @@ public enum SecretScanner {
         }
         var all = specific
         var next = 0  // index into `specific` of the first finding not yet behind the cursor
-        var word = 0  // start of the current whitespace-delimited word
-        var inQuery = false  // a `?` or `#` seen in the current word
+        var inURL = false, inARN = false  // a `scheme://` or `arn:` seen in the current word
         i = 0
         while i < b.count {
             guard isRunByte(b[i]) else {
-                if b[i] == 32 || b[i] == 9 || b[i] == 10 || b[i] == 13 { word = i + 1; inQuery = false }
-                if b[i] == UInt8(ascii: "?") || b[i] == UInt8(ascii: "#") { inQuery = true }
+                if b[i] == 32 || b[i] == 9 || b[i] == 10 || b[i] == 13 { inURL = false; inARN = false }
+                if b[i] == UInt8(ascii: ":") {
+                    if has(b, i, "://") {
+                        inURL = true
+                        if let f = userinfoPassword(b, authority: i + 3) { all.append(f) }
+                    }
+                    if i >= 3, has(b, i - 3, "arn:"), i == 3 || !isAlnum(b[i - 4]) { inARN = true }
+                }
                 i += 1
                 continue
             }
             var j = i
             while j < b.count, isRunByte(b[j]) { j += 1 }
-            let isURLPath = !inQuery && (has(b, word, "https://") || has(b, word, "http://"))
-            if has(b, word, "arn:") || isURLPath { i = j; continue }
-            var s = i
-            while next < specific.count, specific[next].end <= i { next += 1 }
-            var k = next
-            while k < specific.count, specific[k].start < j {
-                if specific[k].start > s, let f = highEntropy(b, s, specific[k].start) { all.append(f) }
-                s = max(s, specific[k].end)
-                k += 1
+            var pieces: [(Int, Int)] = [(i, j)]
+            if inURL || inARN {
+                pieces = []
+                var a = i
+                for k in i...j where k == j || b[k] == UInt8(ascii: "/") || b[k] == UInt8(ascii: "=") {
+                    if k > a { pieces.append((a, k)) }
+                    if inURL, k < j, b[k] == UInt8(ascii: "="), k > a, isCredentialName(b, a, k) {
+                        var e = k + 1
+                        while e < j, b[e] != UInt8(ascii: "/") { e += 1 }
+                        if e - (k + 1) >= 8 { all.append(Finding(start: k + 1, end: e, kind: "url-credential-parameter")) }
+                    }
+                    a = k + 1
+                }
             }
-            if s < j, let f = highEntropy(b, s, j) { all.append(f) }
+            for (ps, pe) in pieces {
+                var s = ps
+                while next < specific.count, specific[next].end <= ps { next += 1 }
+                var k = next
+                func judge(_ x: Int, _ y: Int) {
+                    if let f = highEntropy(b, x, y) ?? (inURL ? highEntropy(b, x, y, minLength: 20, minEntropy: 3.7) : nil) {
+                        all.append(f)
+                    }
+                }
+                while k < specific.count, specific[k].start < pe {
+                    if specific[k].start > s { judge(s, specific[k].start) }
+                    s = max(s, specific[k].end)
+                    k += 1
+                }
+                if s < pe { judge(s, pe) }
+            }
             i = j
         }
-        return all.count == specific.count ? all : all.sorted { $0.start < $1.start }
+        if all.count == specific.count { return all }
+        var out: [Finding] = []
+        for f in all.sorted(by: { ($0.start, $1.end) < ($1.start, $0.end) }) where out.last.map({ f.start >= $0.end }) ?? true {
+            out.append(f)
+        }
+        return out
     }
+
+    /// The bytes a fixed-prefix kind can start with (`A`, `g`, `x`, `s`, `r`, `h`, `e`, `-`).
+    private static let prefixStarts: [Bool] = (0..<256).map { "Agxsrhe-".utf8.contains(UInt8($0)) }
 
     private static func prefixed(_ b: [UInt8], at i: Int) -> Finding? {
         func hit(_ end: Int, _ kind: String) -> Finding { Finding(start: i, end: end, kind: kind) }
@@ -184,7 +226,7 @@ public enum SecretScanner {
         case UInt8(ascii: "A"):
             if has(b, i, "AKIA") || has(b, i, "ASIA") {
                 let e = span(b, i + 4, isUpperOrDigit)
-                if e - (i + 4) == 16, e == b.count || !isAlnum(b[e]) { return hit(e, "aws-access-key-id") }
+                if e - (i + 4) >= 16 { return hit(e, "aws-access-key-id") }
             }
             if has(b, i, "AIza") {
                 let e = span(b, i + 4, isURLSafe)
@@ -247,9 +289,9 @@ public enum SecretScanner {
         return close + 5
     }
 
-    private static func highEntropy(_ b: [UInt8], _ s: Int, _ e: Int) -> Finding? {
+    private static func highEntropy(_ b: [UInt8], _ s: Int, _ e: Int, minLength: Int = 32, minEntropy: Double = 4.0) -> Finding? {
         let n = e - s
-        guard n >= 32, !has(b, s, "AAAAB3NzaC1"), !has(b, s, "AAAAC3NzaC1"), !has(b, s, "AAAAE2VjZHNh") else { return nil }
+        guard n >= minLength, !has(b, s, "AAAAB3NzaC1"), !has(b, s, "AAAAC3NzaC1"), !has(b, s, "AAAAE2VjZHNh") else { return nil }
         var counts = [Int](repeating: 0, count: 128)
         var upper = false, lower = false, digit = false, slash = false
         var wordy = 0, lowerRun = 0  // characters in lower-case runs of 3 or more; the current run
@@ -288,7 +330,7 @@ public enum SecretScanner {
             let p = Double(c) / Double(n)
             entropy -= p * log2(p)
         }
-        return entropy >= 4.0 ? Finding(start: s, end: e, kind: "high-entropy-string") : nil
+        return entropy >= minEntropy ? Finding(start: s, end: e, kind: "high-entropy-string") : nil
     }
 
     /// True when a `/`-separated segment of `b[s..<e]` is empty (`//`) or a lower-case word

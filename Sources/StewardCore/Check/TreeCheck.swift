@@ -7,10 +7,13 @@ public enum TreeCheck {
         var report = CheckReport()
         let workflows: WorkflowSet
         do { workflows = try WorkflowSet.load(root) } catch {
-            report.add(CheckFinding(file: error.file, rule: "workflow", message: error.description))
+            report.add(CheckFinding(file: error.file, rule: error.rule ?? "workflow", message: error.description))
+            for f in RulesFileScan.run(root) { report.add(f) }
+            report.sort()
             return report
         }
         for f in PlaceholderRoles.check(workflows.roles) { report.add(f, level: "warning") }
+        for f in RulesFileScan.run(root) { report.add(f) }
         // Task templates: an unknown placeholder would make `run --outbox` refuse to run.
         if SafeFile.isDirectory(root.templatesPath) {
             do { _ = try Outbox(directory: root.path + "/outbox", root: root) } catch let e as DataError {
@@ -41,7 +44,7 @@ public enum TreeCheck {
                 }
                 return (out, Lints.SecretUse(file: file, doc: doc))
             } catch let error as DataError {
-                return ([(CheckFinding(file: error.file, rule: "format", message: error.description), "error")], nil)
+                return ([(CheckFinding(file: error.file, rule: error.rule ?? "format", message: error.description), "error")], nil)
             } catch {
                 return ([(CheckFinding(file: file, rule: "format", message: "\(error)"), "error")], nil)
             }

@@ -21,8 +21,8 @@ public enum Guards {
         let actor = c.actor
         switch g {
         case .specComplete:
-            guard let s = c.spec, !s.system.trimmingSpaces.isEmpty, !s.purpose.trimmingSpaces.isEmpty,
-                  s.owners.business.contains("@"), s.owners.technical.contains("@") else {
+            guard let s = c.spec, !BlankText.isBlank(s.system), !BlankText.isBlank(s.purpose),
+                  Identity.problem(s.owners.business) == nil, Identity.problem(s.owners.technical) == nil else {
                 throw RuleViolation(rule: "spec-complete", "a request needs a system, a purpose, and both owners as e-mail addresses")
             }
         case .untilRequired:
@@ -37,8 +37,8 @@ public enum Guards {
             if let r = c.state.requester, Identity.same(r, actor) {
                 throw RuleViolation(rule: "separation-of-duties", "\(actor) requested \(c.state.connector) and may not also approve it")
             }
-            if c.state.reapprovalPending, let a = c.state.amender, Identity.same(a, actor) {
-                throw RuleViolation(rule: "separation-of-duties", "\(actor) made the widening amend of \(c.state.connector) and may not also approve it")
+            if c.event == .approve, c.state.amenders.contains(where: { Identity.same($0, actor) }) {
+                throw RuleViolation(rule: "separation-of-duties", "\(actor) amended \(c.state.connector) since its last completed approval and may not also approve it; another approver must")
             }
         case .notTechnicalOwner:
             if let t = c.state.spec?.owners.technical, Identity.same(t, actor) {
@@ -53,12 +53,12 @@ public enum Guards {
                 throw RuleViolation(rule: "unapproved-widening", "\(c.state.connector) was widened by an amend and must be approved again first")
             }
         case .reasonRequired:
-            guard let r = c.data["reason"]?.stringValue, !r.trimmingSpaces.isEmpty else {
+            guard let r = c.data["reason"]?.stringValue, !BlankText.isBlank(r) else {
                 throw RuleViolation(rule: "reason-required", "\(c.event.rawValue) needs a reason (--reason TEXT)")
             }
         case .evidenceRequired:
-            guard let e = c.data["evidence"]?.stringValue, !e.trimmingSpaces.isEmpty else {
-                throw RuleViolation(rule: "evidence-required", "\(c.event.rawValue) needs evidence (--evidence TEXT): what was done, and where it can be checked")
+            guard let e = c.data["evidence"]?.stringValue, !BlankText.isBlank(e) else {
+                throw RuleViolation(rule: "evidence-required", "\(c.event.rawValue) needs evidence (--evidence TEXT) with at least one visible character: what was done, and where it can be checked")
             }
         case .runnerOnly:
             guard actor == Event.runnerActor else {

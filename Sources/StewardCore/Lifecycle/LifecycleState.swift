@@ -28,8 +28,9 @@ public struct LifecycleState: Sendable, Equatable {
     public var requester: String?
     /// When the request was sent (a temporary window is measured from it).
     public var requestedAt: Timestamp?
-    /// Who made the widening amend that awaits re-approval.
-    public var amender: String?
+    /// Everyone who amended the connector since its last completed approval (amends while
+    /// `requested` included): none of them may approve it.
+    public var amenders: [String] = []
     /// Distinct approvers of the current approval round.
     public var approvals: [String] = []
     /// A widening amend has voided the approval and no re-approval has completed.

@@ -18,7 +18,7 @@ public struct PeopleDirectory: Sendable, Equatable {
             let status = try r.nonEmptyString("status")
             _ = r.raw("name")
             try r.finish()
-            guard email.contains("@") else { throw r.error("email", "expected an e-mail address") }
+            if let p = Identity.problem(email) { throw Identity.error(file: file, field: "[\(i)].email", p) }
             let key = Identity.normalize(email)
             if map[key] != nil { throw r.error("email", "\(email) is listed twice") }
             map[key] = status

@@ -27,8 +27,9 @@ public enum Transition {
         var newSpec = s.spec
         if event == .request || event == .amend {
             do { newSpec = try DocumentDecoding.spec(data["spec"] ?? .null, path: "data.spec", file: file) } catch {
-                throw RuleViolation(rule: "event-data", "\(event.rawValue): \(error.location): \(error.message)")
+                throw RuleViolation(rule: error.rule ?? "event-data", "\(event.rawValue): \(error.location): \(error.message)")
             }
+            try SpecRules.check(old: s.spec, new: newSpec, event: event, at: at)
         }
         if event == .request || event == .amend, let until = newSpec?.until, let max = wf.timers.maxWindow,
            wf.lints["window-too-long"] ?? "error" == "error" {
@@ -56,6 +57,7 @@ public enum Transition {
             n.requester = actor
             n.requestedAt = at
             n.approvals = []
+            n.amenders = []
             n.due = Due(approval: at.adding(wf.timers.requestExpiry), until: newSpec?.until)
             n.untilArmedSeq = n.seq
         case .approve:
@@ -70,13 +72,13 @@ public enum Transition {
                 if complete {
                     n.due.approval = at.adding(wf.timers.approvalLapse)
                     n.reapprovalPending = false
-                    n.amender = nil
+                    n.amenders = []
                 }
             } else {
                 target = s.state
                 if complete {
                     n.reapprovalPending = false
-                    n.amender = nil
+                    n.amenders = []
                     n.due.approval = s.state == StateName.approved ? at.adding(wf.timers.approvalLapse) : nil
                 }
             }
@@ -107,11 +109,11 @@ public enum Transition {
             if s.credentialIssued && !Identity.same(old.owners.technical, new.owners.technical) {
                 n.credentialHandlers += [old.owners.technical, new.owners.technical]
             }
+            if !n.amenders.contains(where: { Identity.same($0, actor) }) { n.amenders.append(actor) }
             if !old.widenings(to: new).isEmpty {
                 n.approvals = []
                 if s.state != StateName.requested {
                     n.reapprovalPending = true
-                    n.amender = actor
                     n.due.approval = at.adding(wf.timers.approvalLapse)
                 }
             }

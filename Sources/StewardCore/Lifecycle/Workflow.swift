@@ -29,7 +29,7 @@ public enum Guard: String, Sendable, CaseIterable {
     case untilRequired = "until-required"
     /// The actor is listed in `roles.approvers`.
     case approverRole = "approver-role"
-    /// The actor did not request the connector (nor, for a re-approval, make the widening amend).
+    /// The actor did not request the connector, nor (for `approve`) amend it since its last completed approval.
     case notRequester = "not-requester"
     /// The actor is not the connector's technical owner.
     case notTechnicalOwner = "not-technical-owner"
@@ -127,17 +127,9 @@ public struct Roles: Sendable, Equatable {
         self.logins = logins
     }
 
-    /// True when `email` is an approver (case-insensitive, trimmed).
+    /// True when `email` is an approver (ASCII case-insensitive, nothing trimmed).
     public func isApprover(_ email: String) -> Bool {
         let e = Identity.normalize(email)
         return approvers.contains { Identity.normalize($0) == e }
     }
-}
-
-/// How people are compared: e-mail addresses, case-insensitively and trimmed.
-public enum Identity {
-    /// The comparable form of an e-mail address.
-    public static func normalize(_ email: String) -> String { email.trimmingSpaces.lowercased() }
-    /// True when two addresses name the same person.
-    public static func same(_ a: String, _ b: String) -> Bool { normalize(a) == normalize(b) }
 }

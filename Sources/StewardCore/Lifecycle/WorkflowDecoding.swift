@@ -104,16 +104,17 @@ public enum WorkflowDecoding {
     public static func roles(_ value: JSONValue, file: String) throws(DataError) -> Roles {
         var r = try FieldReader(value, path: "", file: file)
         let approvers = try r.strings("approvers")
-        for (i, a) in approvers.enumerated() where !a.contains("@") {
-            throw DataError(file: file, location: "approvers[\(i)]", message: "expected an e-mail address")
+        for (i, a) in approvers.enumerated() {
+            if let p = Identity.problem(a) { throw Identity.error(file: file, field: "approvers[\(i)]", p) }
         }
         var logins: [String: String] = [:]
         if let raw = r.raw("logins"), !raw.isNull {
             guard case .object(let o) = raw else { throw r.error("logins", "expected an object mapping GitHub logins to e-mail addresses") }
             for (login, v) in o {
-                guard let email = v.stringValue, email.contains("@") else {
+                guard let email = v.stringValue else {
                     throw r.error("logins.\(login)", "expected an e-mail address")
                 }
+                if let p = Identity.problem(email) { throw Identity.error(file: file, field: "logins.\(login.prefix(64))", p) }
                 logins[login] = email
             }
         }

@@ -28,8 +28,10 @@ public enum DocumentDecoding {
         }
         try r.finish()
         guard version >= 0, version <= Int64(Int32.max) else { throw r.error("version", "out of range") }
-        return ConnectorDocument(id: id, version: Int(version), state: state, workflow: workflow, spec: spec,
-                                 due: due, tasks: tasks, history: history)
+        let doc = ConnectorDocument(id: id, version: Int(version), state: state, workflow: workflow, spec: spec,
+                                    due: due, tasks: tasks, history: history)
+        try Identity.check(doc, file: file)
+        return doc
     }
 
     /// Decodes a spec object (the document's `spec`, or `data.spec` of a request or amend).

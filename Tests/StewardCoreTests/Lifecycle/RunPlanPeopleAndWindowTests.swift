@@ -94,9 +94,15 @@ final class RunPlanPeopleAndWindowTests: XCTestCase {
         XCTAssertNil(try b.run(at: now.plus(days: 1), people: dir), "one reassign-owner task while it is open")
     }
 
+    func testAPeopleFileWithAMalformedAddressIsInvalidData() throws {
+        let e = expectDataError { _ = try self.people([(F.dana, "active"), (" LEE@x.example", "active")]) }
+        XCTAssertEqual(e?.rule, "identity")
+        XCTAssertEqual(e?.location, "[1].email")
+    }
+
     func testAnOwnerWhoseStatusIsNotActiveCountsAsGone() throws {
         var b = try ConnectorBuilder.active()
-        let dir = try people([(F.dana, "terminated"), (" LEE@x.example", "active")])
+        let dir = try people([(F.dana, "terminated"), ("LEE@x.example", "active")])
         let p = try b.run(at: F.t0.plus(days: 5), people: dir)
         XCTAssertEqual(p?.reasons, ["owner departed: \(F.dana)"])
         XCTAssertEqual(b.document.state, "review-due")

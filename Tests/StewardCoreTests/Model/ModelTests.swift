@@ -40,7 +40,8 @@ final class ModelTests: XCTestCase {
     }
 
     func testTheRunnerIsNotAnApproverByName() {
-        XCTAssertTrue(Identity.same(" Alice@X.example ", F.alice))
+        XCTAssertTrue(Identity.same("Alice@X.example", F.alice))
+        XCTAssertFalse(Identity.same(" Alice@X.example ", F.alice), "identities are never trimmed")
         XCTAssertFalse(Roles(approvers: [F.alice]).isApprover(Event.runnerActor))
     }
 

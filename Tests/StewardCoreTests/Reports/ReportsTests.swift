@@ -5,7 +5,7 @@ import XCTest
 final class CodeownersTests: XCTestCase {
     func testRoutesStateAndWorkflowsToTheApproversLogins() {
         let roles = Roles(approvers: ["alice@x.example", "Bob@X.example", "carol@x.example"],
-                          logins: ["alice-gh": "alice@x.example", "bob-gh": "bob@x.example", "bob-alt": "BOB@x.example ",
+                          logins: ["alice-gh": "alice@x.example", "bob-gh": "bob@x.example", "bob-alt": "BOB@x.example",
                                    "rita-gh": "rita@x.example"])
         let text = Codeowners.text(roles)
         let lines = text.split(separator: "\n").map(String.init)

@@ -1,0 +1,96 @@
+/// How people are named and compared. An identity (an event's actor, an owner, a
+/// `roles.json` entry) is a plain e-mail address: exactly one `@` with text on both sides,
+/// no whitespace, control, format or invisible character of any kind (Unicode included),
+/// at most 254 characters. Two identities name the same person when they are equal after
+/// ASCII lower-casing, and after nothing else: no trimming, no Unicode folding, so a
+/// look-alike such as `dana@example.com` followed by a no-break space is never "the same"
+/// as the address it imitates; it is refused outright. Pure: no I/O.
+public enum Identity {
+    /// The rule id reported when an identity is malformed.
+    public static let rule = "identity"
+    /// The longest identity accepted, in Unicode scalars.
+    public static let maxLength = 254
+
+    /// The comparable form of an address: ASCII letters lower-cased, nothing else changed.
+    public static func normalize(_ email: String) -> String {
+        var bytes = Array(email.utf8)
+        for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// True when two addresses name the same person.
+    public static func same(_ a: String, _ b: String) -> Bool { normalize(a) == normalize(b) }
+
+    /// Why `text` is not a plain address, or nil when it is one.
+    public static func problem(_ text: String) -> String? {
+        if text.isEmpty { return "is empty; expected a plain e-mail address" }
+        var ats = 0, count = 0, atIndex = -1
+        for s in text.unicodeScalars {
+            if s == "@" { ats += 1; atIndex = count }
+            if isForbidden(s) {
+                return "holds \(describe(s)); an identity is a plain e-mail address with no whitespace, control or invisible character"
+            }
+            count += 1
+        }
+        if count > maxLength { return "is \(count) characters long; an e-mail address has at most \(maxLength)" }
+        guard ats == 1 else { return "has \(ats) '@' signs; a plain e-mail address has exactly one" }
+        guard atIndex > 0, atIndex < count - 1 else { return "needs text on both sides of its '@'" }
+        return nil
+    }
+
+    /// True for a reserved actor name that is not an address (`steward-runner`).
+    public static func isReservedActor(_ text: String) -> Bool { text == Event.runnerActor }
+
+    /// Why `actor` may not act, or nil: an address, or the runner's reserved name.
+    public static func actorProblem(_ actor: String) -> String? {
+        isReservedActor(actor) ? nil : problem(actor)
+    }
+
+    /// Checks every identity a connector file holds: both owners of its spec and every
+    /// event's actor (the runner's reserved name allowed there). Owners inside the specs
+    /// carried by events are checked when replay decodes them.
+    public static func check(_ doc: ConnectorDocument, file: String) throws(DataError) {
+        for (field, value) in [("spec.owners.business", doc.spec.owners.business), ("spec.owners.technical", doc.spec.owners.technical)] {
+            if let p = problem(value) { throw error(file: file, field: field, p) }
+        }
+        for (i, e) in doc.history.enumerated() {
+            if let p = actorProblem(e.actor) { throw error(file: file, field: "history[\(i)].actor", p) }
+        }
+    }
+
+    /// The data error for a malformed identity at `field` of `file`.
+    public static func error(file: String, field: String, _ problem: String) -> DataError {
+        DataError(file: file, location: field, message: "the identity \(problem)", rule: rule)
+    }
+
+    /// True for a scalar no address may hold: any whitespace, control, format (zero-width,
+    /// bidi, BOM), separator, private-use, unassigned or default-ignorable character.
+    public static func isForbidden(_ s: Unicode.Scalar) -> Bool {
+        if s.value > 0x20 && s.value < 0x7F { return false }
+        if s.value < 0x80 { return true }
+        let p = s.properties
+        if p.isWhitespace || p.isDefaultIgnorableCodePoint { return true }
+        switch p.generalCategory {
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .privateUse,
+             .surrogate, .unassigned:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `U+00A0` style name of a scalar, safe to print.
+    static func describe(_ s: Unicode.Scalar) -> String {
+        let hex = String(s.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
+
+/// Free text that must say something (evidence, reasons): blank means it holds no character
+/// that is visible, so only whitespace, control or invisible characters (Unicode included).
+public enum BlankText {
+    /// True when `text` holds no character other than whitespace, control or invisible ones.
+    public static func isBlank(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { !Identity.isForbidden($0) || ($0.properties.generalCategory == .privateUse) }
+    }
+}
