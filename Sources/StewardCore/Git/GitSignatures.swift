@@ -45,7 +45,7 @@ extension GitRepository {
                 throw StoreError(.io, "cannot write a temporary allowed-signers file in \(FileManager.default.temporaryDirectory.path)")
             }
             file = path
-            config = ["-c", "gpg.ssh.allowedSignersFile=\(path)", "-c", "gpg.ssh.revocationFile="]
+            config = ["-c", "gpg.ssh.allowedSignersFile=\(path)"]
         }
         defer { if let file { try? FileManager.default.removeItem(atPath: file) } }
         let out = try git(config + ["log", "-1", "--format=%G?%x1f%GS", commit.sha])
