@@ -12,6 +12,17 @@ public enum GateRule: String, Sendable, CaseIterable {
     case gitattributes = "gitattributes"
     /// A commit whose signature does not verify, or whose key is not listed for its author.
     case signature = "signature"
+
+    /// What to do about a finding of this rule.
+    public var fix: String {
+        switch self {
+        case .futureEvent: return "fix the clock that wrote the event; events are never dated ahead of now"
+        case .rulesChange: return "have an approver of the base branch author the change (and, with --reviews, another approver approve it)"
+        case .pathCase: return "spell the folder exactly State/, Workflows/ or Templates/, or move the file elsewhere"
+        case .gitattributes: return "remove the attribute, or limit its pattern to folders outside State/, Workflows/ and Templates/"
+        case .signature: return "sign the commit with your own key (git commit -S) and have an approver list it for your e-mail in Workflows/allowed_signers on the base branch"
+        }
+    }
 }
 
 /// Pure classification of the paths and attribute files a pull request changes.
