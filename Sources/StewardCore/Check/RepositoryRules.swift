@@ -31,10 +31,12 @@ public enum RepositoryRules {
     public static let governedFolders = ["State", "Workflows", "Templates"]
 
     /// True when a change to `path` changes the rules a pull request is judged by:
-    /// `Workflows/`, `Templates/`, `.github/`, or any `.gitattributes` file.
+    /// `Workflows/`, `Templates/`, `.github/`, any `.gitattributes` file, and the other
+    /// places GitHub reads a CODEOWNERS file from (which route reviews of the rules).
     public static func isRulesPath(_ path: String) -> Bool {
         path.hasPrefix("Workflows/") || path.hasPrefix("Templates/") || path.hasPrefix(".github/")
             || path == ".gitattributes" || path.hasSuffix("/.gitattributes")
+            || path == "CODEOWNERS" || path == "docs/CODEOWNERS"
     }
 
     /// The governed folder `path`'s first component imitates by differing only in letter

@@ -6,7 +6,7 @@ import XCTest
 /// allowed-signers lines tie a key to an author.
 final class RepositoryRulesTests: XCTestCase {
     func testRulesPaths() {
-        for p in ["Workflows/roles.json", "Templates/x.md", ".github/workflows/ci.yml", ".gitattributes", "docs/.gitattributes"] {
+        for p in ["Workflows/roles.json", "Templates/x.md", ".github/workflows/ci.yml", ".gitattributes", "docs/.gitattributes", "CODEOWNERS", "docs/CODEOWNERS"] {
             XCTAssertTrue(RepositoryRules.isRulesPath(p), p)
         }
         for p in ["State/a.json", "README.md", "docs/x.md", ".githubish"] { XCTAssertFalse(RepositoryRules.isRulesPath(p), p) }
