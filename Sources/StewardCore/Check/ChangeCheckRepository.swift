@@ -5,14 +5,16 @@ extension ChangeCheck {
     static func repositoryRules(_ repo: GitRepository, changes: [GitChange], mergeBase mb: String, base: String, head: String,
                                 roles: Roles, approving: Set<String>, options: Options,
                                 into report: inout CheckReport) throws {
-        for c in changes where c.status != "D" {
+        // Where each change leaves a file: the new path of a rename.
+        let landed = changes.filter { $0.status != "D" }.map { (path: $0.newPath ?? $0.path, blob: $0.newBlob) }
+        for c in landed {
             if let folder = RepositoryRules.caseVariant(of: c.path) {
                 report.add(CheckFinding(file: c.path, rule: GateRule.pathCase.rawValue,
                                         message: "differs from \(folder) only in letter case; on a case-insensitive checkout it would mix with the governed files without being judged as one of them"))
             }
         }
-        let attributes = changes.filter { $0.status != "D" && ($0.path == ".gitattributes" || $0.path.hasSuffix("/.gitattributes")) }
-        for (c, bytes) in zip(attributes, try repo.objects(attributes.map(\.newBlob))) {
+        let attributes = landed.filter { $0.path == ".gitattributes" || $0.path.hasSuffix("/.gitattributes") }
+        for (c, bytes) in zip(attributes, try repo.objects(attributes.map(\.blob))) {
             for p in RepositoryRules.gitattributesProblems(path: c.path, text: String(decoding: bytes ?? [], as: UTF8.self)) {
                 report.add(CheckFinding(file: c.path, rule: GateRule.gitattributes.rawValue,
                                         message: "line \(p.line) sets '\(p.attribute)' on '\(p.pattern.prefix(80))', which reaches State/, Workflows/ or Templates/; attributes that change how governed files are checked out or diffed are refused"))

@@ -84,6 +84,16 @@ final class GateRulesChangeTests: XCTestCase {
         }
     }
 
+    func testARenameIntoACaseVariantOrAnAttributesFileIsJudgedByItsNewPath() throws {
+        let repo = try GateRepo()
+        try repo.write("notes.txt", "State/** -diff\n")
+        try repo.commit(GateRepo.admin, at: "2026-01-01T00:10:00Z")
+        try repo.branch()
+        try repo.expect(repo.git(["mv", "notes.txt", ".gitattributes"]), 0)
+        try repo.commit("alice@x.example", at: Self.at)
+        XCTAssertEqual(try repo.expect(repo.check(["--now", Self.at]), 1).violationRules, ["gitattributes"])
+    }
+
     func testAFolderThatOnlyMentionsAGovernedNamePasses() throws {
         let repo = try branched()
         try FileManager.default.createDirectory(atPath: repo.path("docs/state"), withIntermediateDirectories: true)
