@@ -5,7 +5,9 @@ import StewardCore
 enum CheckOutput {
     static func advice(_ rule: String) -> String? {
         if let lint = LintCatalog.rule(rule) { return lint.fix }
+        if let gate = GateRule(rawValue: rule) { return gate.fix }
         switch rule {
+        case "runner-event": return "drop the hand-written or input-driven runner event; run 'steward run' without --people/--observed, or let the runner push it"
         case "hash-chain", "sequence", "version", "projection":
             return "restore the file from the base branch and make the change with steward commands"
         case "separation-of-duties", "distinct-approvers", "approver-role":

@@ -11,14 +11,16 @@ enum CheckCommand {
             try GitPreflight.requireRepository(root, for: "--base compares git commits")
             var options = ChangeCheck.Options(base: base)
             options.requireSigned = inv.args.flag("require-signed")
+            options.now = try inv.now()
             if let file = inv.args.value("reviews") {
                 options.reviews = try PullRequestReviews.load(file)
+                options.reviewsGiven = true
             }
             try ChangeCheck.run(root, options: options, into: &report)
         } else if inv.args.value("reviews") != nil || inv.args.flag("require-signed") {
             throw InputError("--reviews and --require-signed judge a pull request's commits: use them with --base REV")
         } else {
-            report = TreeCheck.run(root)
+            report = TreeCheck.run(root, now: try inv.now())
         }
         report.sort()
         switch format {

@@ -6,7 +6,12 @@ public enum ChangeCheck {
     public struct Options: Sendable {
         public var base: String
         public var reviews: [PullRequestReview] = []
+        /// Whether a reviews file was given (then rules changes need another approver's review).
+        public var reviewsGiven = false
         public var requireSigned = false
+        /// The gate's own clock (`--now`, else the system clock): no event may lie after it
+        /// plus 5 minutes, whatever its commit date says.
+        public var now: Timestamp?
         public init(base: String) { self.base = base }
     }
 
@@ -20,7 +25,10 @@ public enum ChangeCheck {
         let workflows = try baseWorkflows(repo, at: baseSha)
         let approving = PullRequestReviews.approvingLogins(options.reviews, headSha: headSha)
         var paths: [GitChange] = []
-        for c in try repo.changes(from: mb, to: headSha, paths: ["State", "Workflows"]) {
+        let allChanges = try repo.changes(from: mb, to: headSha, paths: [])
+        try repositoryRules(repo, changes: allChanges, mergeBase: mb, base: baseSha, head: headSha, roles: workflows.roles,
+                            approving: approving, options: options, into: &report)
+        for c in allChanges where c.path.hasPrefix("State/") || c.path.hasPrefix("Workflows/") {
             func fail(_ rule: String, _ m: String) { report.add(CheckFinding(file: c.path, rule: rule, message: m)) }
             if c.path.hasPrefix("Workflows/") {
                 report.add(CheckFinding(file: c.path, rule: "rules-changed", message: "this pull request changes the rules; it is judged by the base branch's Workflows/, and the change applies only after merge"), level: "warning")
@@ -61,22 +69,17 @@ public enum ChangeCheck {
         for c in paths {
             let versions = history.compactMap { v in v.blobs[c.path].map { (commit: v.commit, bytes: contents[$0]) } }
             if let doc = checkFile(c.path, base: contents[c.oldBlob], head: contents[c.newBlob], versions: versions,
-                                   mbTime: mbTime, workflows: workflows, approving: approving, report: &report) {
+                                   mbTime: mbTime, now: options.now, workflows: workflows, approving: approving, report: &report) {
                 headDocs.append((c.path, doc))
             }
         }
         sharedSecrets(headDocs, workflows: workflows, report: &report)
-        if options.requireSigned {
-            for commit in try repo.commits(from: mb, to: headSha, touching: "State") where try !repo.verifyCommit(commit.sha) {
-                report.add(CheckFinding(file: "State/", rule: "unsigned-commit", message: "commit \(commit.sha.prefix(10)) by \(commit.authorEmail) touches State/ and does not pass git verify-commit"))
-            }
-        }
     }
 
     static let zeroBlob = String(repeating: "0", count: 40)
 
     static func checkFile(_ path: String, base: [UInt8]?, head: [UInt8]?, versions: [(commit: GitCommit, bytes: [UInt8]?)],
-                          mbTime: Timestamp, workflows: WorkflowSet, approving: Set<String>,
+                          mbTime: Timestamp, now: Timestamp? = nil, workflows: WorkflowSet, approving: Set<String>,
                           report: inout CheckReport) -> ConnectorDocument? {
         func decode(_ bytes: [UInt8]?) throws(DataError) -> ConnectorDocument? {
             guard let bytes else { return nil }
@@ -110,12 +113,12 @@ public enum ChangeCheck {
         }
         let hashes = versions.map { v in (commit: v.commit, hashes: (try? decode(v.bytes))??.history.map(\.hash)) }
         let change = FileChange(file: path, base: baseDoc, head: headDoc, versions: hashes, workflow: wf, roles: workflows.roles,
-                                approvingLogins: approving, mergeBaseTime: mbTime)
+                                approvingLogins: approving, mergeBaseTime: mbTime, now: now)
         let (violations, warnings) = ChangeRules.check(change)
         for f in violations { report.add(f) }
         for f in warnings { report.add(f, level: "warning") }
         for f in TreeCheck.check(headDoc, file: path, workflows: workflows) where !violations.contains(where: { $0.rule == f.rule }) {
-            report.add(f, level: f.rule == "secret-in-file" ? (wf.lints["secret-in-file"] ?? "error") : "error")
+            report.add(f)   // core rules: no lint setting lowers them
         }
         for (f, level) in Lints.check(headDoc, file: path, workflow: wf) { report.add(f, level: level) }
         return headDoc

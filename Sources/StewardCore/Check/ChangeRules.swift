@@ -15,6 +15,8 @@ public struct FileChange: Sendable {
     public var approvingLogins: Set<String>
     /// When the merge base was committed; appended events may not be older.
     public var mergeBaseTime: Timestamp
+    /// The gate's own clock: no appended event may lie after it plus 5 minutes.
+    public var now: Timestamp? = nil
 }
 
 /// The rules `check --base` applies to one changed connector file. Pure.
@@ -58,12 +60,14 @@ public enum ChangeRules {
             if e.at.seconds > commit.time.seconds + skew {
                 fail("future-dated", "event \(e.seq) (\(e.event)) says \(e.at), more than 5 minutes after its commit \(short) (\(commit.time))")
             }
+            if let now = c.now, e.at.seconds > now.seconds + skew {
+                fail(GateRule.futureEvent.rawValue, "event \(e.seq) (\(e.event)) says \(e.at), more than 5 minutes after the gate's own clock (\(now)); a commit date is typed by its author and proves nothing")
+            }
             if e.at.seconds < c.mergeBaseTime.seconds - skew {
                 w.append(CheckFinding(file: c.file, rule: "back-dated", message: "event \(e.seq) (\(e.event)) says \(e.at), before this pull request's base commit (\(c.mergeBaseTime)); check the time is right"))
             }
             if e.byRunner {
-                let (rule, message, fatal) = runnerVerdict(e, in: c)
-                if let rule { if fatal { fail(rule, message) } else { w.append(CheckFinding(file: c.file, rule: rule, message: message)) } }
+                if let message = runnerProblem(e, in: c) { fail("runner-event", message) }
                 continue
             }
             if Identity.same(e.actor, commit.authorEmail) { continue }
@@ -95,37 +99,36 @@ public enum ChangeRules {
         return false
     }
 
-    /// Whether a runner event is exactly what `steward run` would have appended at its time.
-    /// Events that depend on `--people` or `--observed` cannot be replayed from git; they are
-    /// accepted with a warning only when they restrict (review-due, opening a task) or are
-    /// the one thing reconciliation closes: a decommissioned connector's `verify-removal`.
-    static func runnerVerdict(_ e: Event, in c: FileChange) -> (String?, String, Bool) {
+    /// Why a runner event is not exactly, field for field, what `steward run` appends at
+    /// its `at` from the history before it with no `--people` or `--observed` input; nil
+    /// when it is. The event is recomputed, never classified by its reason text, so events
+    /// only such input causes (owner departed, scope drift, dormant, a removal proven by an
+    /// export) are refused: only the runner's own pushes to the base branch carry them.
+    static func runnerProblem(_ e: Event, in c: FileChange) -> String? {
         // The state before `e`: apply the events before it. (Not `Replay.run` on a cut-down
         // document: that compares the projection, which is the head's, and so always fails.)
         // The whole history already replayed in `check`, with hashes and roles.
         var s = LifecycleState(connector: c.head.id)
-        for prior in c.head.history.prefix(e.seq - 1) {
-            guard let kind = EventKind(rawValue: prior.event),
-                  let step = try? Transition.apply(s, event: kind, actor: prior.actor, at: prior.at, data: prior.data,
-                                                        workflow: c.workflow, roles: nil, file: c.file) else {
-                return ("runner-event", "event \(e.seq): cannot replay the history before it", true)
+        let prior = Array(c.head.history.prefix(e.seq - 1))
+        for p in prior {
+            guard let kind = EventKind(rawValue: p.event),
+                  let step = try? Transition.apply(s, event: kind, actor: p.actor, at: p.at, data: p.data,
+                                                   workflow: c.workflow, roles: nil, file: c.file) else {
+                return "event \(e.seq): cannot replay the history before it"
             }
             s = step.next
-            s.head = prior.hash
+            s.head = p.hash
         }
-        if let step = RunPlan.next(s, workflow: c.workflow, now: e.at, people: nil, signals: nil) {
-            var data: [String: JSONValue] = ["reason": .string(step.reason)]
-            if !step.tasks.isEmpty { data["tasks"] = .array(step.tasks.map(JSONValue.string)) }
-            if step.event.rawValue == e.event && data == e.data { return (nil, "", false) }
+        var before = c.head
+        before.history = prior
+        let planned = (try? RunPlan.plan(before, state: s, workflow: c.workflow, now: e.at, people: nil, signals: nil,
+                                         file: c.file))??.events.first
+        if let planned, CanonicalJSON.encode(DocumentEncoding.event(planned, includingHash: true))
+            == CanonicalJSON.encode(DocumentEncoding.event(e, includingHash: true)) {
+            return nil
         }
-        let reason = e.dataString("reason") ?? ""
-        let inputDriven = (e.event == EventKind.reviewDue.rawValue && (reason.hasPrefix("owner departed:") || reason.hasPrefix("scope drift:")))
-            || (e.event == EventKind.openTask.rawValue && (reason.hasPrefix("owner departed:") || reason.hasPrefix("stale credential:") || reason.hasPrefix("dormant:")))
-            || (e.event == EventKind.closeTask.rawValue && (e.dataString("evidence") ?? "").hasPrefix("absent from ")
-                && s.state == c.workflow.terminal && s.openTasks(ofKind: "verify-removal").contains { $0.id == e.dataString("task") })
-        if inputDriven {
-            return ("runner-input", "event \(e.seq) (\(e.event): \(reason.prefix(80))) came from --people or --observed input, which check cannot replay; accepted because it only restricts", false)
-        }
-        return ("runner-event", "event \(e.seq) (\(e.event) by \(Event.runnerActor) at \(e.at)) is not what 'steward run' does at that time; nobody may write runner events by hand", true)
+        let expected = planned.map { "'steward run' at that time appends \($0.event) with exactly the note and data it computes" }
+            ?? "'steward run' appends nothing at that time"
+        return "event \(e.seq) (\(e.event) by \(Event.runnerActor) at \(e.at)) is not what \(expected); runner events caused by --people or --observed input come only from the runner's own pushes to the base branch, and nobody may write runner events by hand"
     }
 }

@@ -42,6 +42,17 @@ public enum LintCatalog {
     /// Every lint rule id.
     public static let ids: Set<String> = Set(rules.map(\.id))
 
+    /// Rules that no lint setting lowers or switches off, on any branch: a workflow's
+    /// `lints` may name them, but they stay errors. (Identity, the hash chain, the
+    /// projection, append-only history and separation of duties are not lints at all.)
+    public static let core: Set<String> = ["secret-in-file"]
+
+    /// The level of `rule` under a workflow's `lints`: always "error" for a core rule.
+    public static func level(_ rule: String, lints: [String: String]) -> String {
+        if core.contains(rule) { return "error" }
+        return lints[rule] ?? self.rule(rule)?.defaultLevel ?? "warning"
+    }
+
     /// The rule with `id`.
     public static func rule(_ id: String) -> LintRule? { rules.first { $0.id == id } }
 }

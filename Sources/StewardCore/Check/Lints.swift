@@ -11,7 +11,7 @@ public enum Lints {
         guard doc.state != StateName.decommissioned else { return [] }
         var out: [(CheckFinding, String)] = []
         func add(_ rule: String, _ message: String) {
-            let level = wf.lints[rule] ?? LintCatalog.rule(rule)?.defaultLevel ?? "warning"
+            let level = LintCatalog.level(rule, lints: wf.lints)
             out.append((CheckFinding(file: file, rule: rule, message: message), level))
         }
         let s = doc.spec

@@ -2,8 +2,9 @@
 /// hash chains hold, the projection equals the replay, no secrets, workflows are sound,
 /// and no live connector runs on a widening nobody re-approved.
 public enum TreeCheck {
-    /// Checks every connector of `root` against its workflows.
-    public static func run(_ root: GovernanceRoot) -> CheckReport {
+    /// Checks every connector of `root` against its workflows; with `now`, also that no
+    /// event is dated after it plus 5 minutes (`future-event`).
+    public static func run(_ root: GovernanceRoot, now: Timestamp? = nil) -> CheckReport {
         var report = CheckReport()
         let workflows: WorkflowSet
         do { workflows = try WorkflowSet.load(root) } catch {
@@ -37,10 +38,11 @@ public enum TreeCheck {
             let file = StateStore.shown(id)
             do {
                 let doc = try store.load(id)
+                // Core rules (secrets, hash chain, projection, …) are always errors.
                 var out = check(doc, file: file, workflows: workflows).map { ($0, "error") }
+                if let now { out += FutureEvents.findings(doc, file: file, now: now).map { ($0, "error") } }
                 if let wf = workflows.workflows[doc.workflow] {
                     out += Lints.check(doc, file: file, workflow: wf)
-                    for i in out.indices where out[i].0.rule == "secret-in-file" { out[i].1 = wf.lints["secret-in-file"] ?? "error" }
                 }
                 return (out, Lints.SecretUse(file: file, doc: doc))
             } catch let error as DataError {

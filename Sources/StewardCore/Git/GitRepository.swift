@@ -21,7 +21,7 @@ public struct GitCommit: Sendable, Equatable {
 }
 
 /// The git adapter for `check --base`: resolves revisions, lists changes and commits,
-/// reads file versions in one `git cat-file --batch`, verifies signatures.
+/// reads file versions in one `git cat-file --batch` (signatures: GitSignatures.swift).
 public struct GitRepository: Sendable {
     public let root: GovernanceRoot
     public init(root: GovernanceRoot) { self.root = root }
@@ -68,19 +68,6 @@ public struct GitRepository: Sendable {
             result.append(c)
         }
         return result
-    }
-
-    /// Commits in `from..to` touching `path`, oldest first.
-    public func commits(from: String, to: String, touching path: String?) throws(any Error) -> [GitCommit] {
-        var args = ["log", "--reverse", "--topo-order", "--format=%H%x1f%ae%x1f%ct", "\(from)..\(to)"]
-        if let path { args += ["--", path] }
-        let out = try git(args)
-        guard out.status == 0 else { throw StoreError(.io, "git log failed: \(out.stderr)") }
-        return out.text.split(separator: "\n").compactMap { line in
-            let f = line.split(separator: "\u{1F}", omittingEmptySubsequences: false)
-            guard f.count == 3, let t = Int64(f[2]) else { return nil }
-            return GitCommit(sha: String(f[0]), authorEmail: String(f[1]), time: Timestamp(seconds: t))
-        }
     }
 
     /// For each commit in `from..to` (oldest first) the blob id each path under `path` has
@@ -138,10 +125,5 @@ public struct GitRepository: Sendable {
         }
         guard result.count == specs.count else { throw StoreError(.io, "git cat-file returned an unexpected answer") }
         return result
-    }
-
-    /// True when `git verify-commit sha` succeeds.
-    public func verifyCommit(_ sha: String) throws(any Error) -> Bool {
-        try git(["verify-commit", sha]).status == 0
     }
 }

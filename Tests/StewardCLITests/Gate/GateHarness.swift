@@ -214,6 +214,35 @@ final class GateRepo {
         try branch(file: file, line: line)
     }
 
+    /// Whether this machine can make SSH signatures git verifies (ssh-keygen on PATH).
+    var canSignWithSSH: Bool { run("/usr/bin/env", ["sh", "-c", "command -v ssh-keygen"]).status == 0 }
+
+    /// A new ed25519 key outside the repository: its private key path and public key line.
+    func sshKey(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> (path: String, pub: String) {
+        let path = URL(fileURLWithPath: root).deletingLastPathComponent().appendingPathComponent("key-\(name)").path
+        try expect(run("/usr/bin/env", ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", path]), 0, file: file, line: line)
+        let pub = try String(contentsOfFile: path + ".pub", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (path, pub)
+    }
+
+    /// Makes later `commit(..., sign: true)` sign with the SSH key at `key`.
+    func signWith(_ key: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        for (k, v) in [("gpg.format", "ssh"), ("user.signingkey", key)] {
+            try expect(git(["config", k, v]), 0, file: file, line: line)
+        }
+    }
+
+    /// Sets every lint of every workflow to `level`.
+    func setAllLints(_ level: String) throws {
+        for name in ["standard", "temporary"] {
+            let file = "Workflows/\(name).json"
+            guard case .object(var wf) = try JSONFile.parse(bytes: Array(try read(file).utf8), shown: file),
+                  case .object(let lints)? = wf["lints"] else { continue }
+            wf["lints"] = .object(lints.mapValues { _ in .string(level) })
+            try Data(CanonicalJSON.pretty(.object(wf))).write(to: URL(fileURLWithPath: path(file)))
+        }
+    }
+
     /// Writes `reviews` (GitHub's shape) to a file outside the repository and returns its path.
     func reviewsFile(_ reviews: [(login: String, state: String, commit: String, at: String)]) throws -> String {
         let value = JSONValue.array(reviews.enumerated().map { i, r in

@@ -128,7 +128,7 @@ final class GateIdentityTests: XCTestCase {
         try repo.commit("mallory@x.example", at: "2026-01-05T10:01:00Z")
         // …but the gate judges by main's roles.
         let out = try repo.expect(repo.check(), 1)
-        XCTAssertEqual(out.violationRules, ["approver-role"])
+        XCTAssertEqual(out.violationRules, ["approver-role", "rules-change"], "and mallory, no approver on main, may not change the roles")
         let message = out.findings("violations").first?["message"] as? String ?? ""
         XCTAssertTrue(message.contains("mallory@x.example"), message)
         XCTAssertEqual(out.warningRules, ["rules-changed"])
@@ -142,7 +142,7 @@ final class GateIdentityTests: XCTestCase {
         try requestAndApproval(repo)
         XCTAssertEqual(try repo.expect(repo.check(), 0).violationRules, [])
         let out = try repo.expect(repo.check(["--require-signed"]), 1)
-        XCTAssertEqual(out.violationRules, ["unsigned-commit", "unsigned-commit"])
+        XCTAssertEqual(out.violationRules, ["signature", "signature"])
         let messages = out.findings("violations").compactMap { $0["message"] as? String }.joined(separator: "\n")
         XCTAssertTrue(messages.contains("rita@x.example") && messages.contains("alice@x.example"), messages)
     }
@@ -170,7 +170,7 @@ final class GateIdentityTests: XCTestCase {
         try repo.act(["activate", "crm-sync"], as: "lee@x.example", at: "2026-01-05T11:00:00Z")
         let unsigned = try repo.commit("lee@x.example", at: "2026-01-05T11:01:00Z")
         let out = try repo.expect(repo.check(["--require-signed"]), 1)
-        XCTAssertEqual(out.violationRules, ["unsigned-commit"])
+        XCTAssertEqual(out.violationRules, ["signature"])
         XCTAssertTrue((out.findings("violations").first?["message"] as? String ?? "").contains(String(unsigned.prefix(10))))
     }
 

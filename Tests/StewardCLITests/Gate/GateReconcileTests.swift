@@ -129,12 +129,12 @@ final class GateReconcileTests: XCTestCase {
         XCTAssertEqual((again.object?["tasks"] as? [Any])?.count, 0)
         XCTAssertEqual(try snapshot(repo), before)
 
-        // Committed, the run's events pass the gate: the input-driven ones with a warning.
+        // Committed on a pull-request branch, the input-driven events are refused: the gate
+        // cannot replay --observed input, so only the runner's own push to main carries them.
         try repo.branch()
         try repo.commit("ops@x.example", at: "2025-12-01T00:01:00Z", "steward run --observed")
-        let gate = try repo.expect(repo.check(), 0)
-        XCTAssertEqual(gate.violationRules, [])
-        XCTAssertEqual(Set(gate.warningRules), ["runner-input"])
+        let gate = try repo.expect(repo.check(["--now", Self.now]), 1)
+        XCTAssertEqual(Set(gate.violationRules), ["runner-event"])
 
         // The findings report, by severity, with the owners to contact.
         let md = try repo.read("findings.md")

@@ -275,14 +275,29 @@ final class ChangeRulesTests: XCTestCase {
         XCTAssertEqual(rules(c), ["runner-event"])
     }
 
-    func testARestrictingInputDrivenRunnerEventIsAcceptedWithAWarning() throws {
+    func testAnInputDrivenRunnerEventIsRefusedWhoeverCommitsIt() throws {
+        // Only --people could cause this event; the gate replays with no input, so it is refused
+        // (the author name of a commit is typed, not proven).
         var b = try activeBase()
         let base = b.document
         try b.append(.reviewDue, by: Event.runnerActor, at: "2026-02-01T00:00:00Z",
                      data: ["reason": .string("owner departed: lee@x.example"), "tasks": .array([.string("reassign-owner")])])
         let r = ChangeRules.check(change(base: base, commits: [(commit(1, by: "ops@x.example", at: "2026-02-01T00:01:00Z"), b.document)]))
-        XCTAssertEqual(r.violations, [])
-        XCTAssertEqual(r.warnings.map(\.rule), ["runner-input"])
+        XCTAssertEqual(r.violations.map(\.rule), ["runner-event"])
+        XCTAssertEqual(r.warnings, [])
+    }
+
+    func testARunnerEventWithAnAddedNoteIsForged() throws {
+        var b = try activeBase()
+        let base = b.document
+        try b.run(at: "2026-04-03T00:00:00Z")
+        var head = b.document
+        head.history[3].note = "approved by security, no action needed"
+        head.history = K.rechained(head.history)
+        let c = change(base: base, commits: [(commit(1, by: "ops@x.example", at: "2026-04-03T00:01:00Z"), head)])
+        let v = ChangeRules.check(c).violations
+        XCTAssertEqual(v.map(\.rule), ["runner-event"], "only the edited event; the next one follows from it")
+        XCTAssertTrue(v.first?.message.contains("event 4") ?? false, "\(v)")
     }
 
     func testARunnerMayOnlyCloseTheVerifyRemovalTask() throws {
@@ -295,9 +310,11 @@ final class ChangeRulesTests: XCTestCase {
         var genuine = b
         try genuine.run(at: "2026-01-04T09:00:00Z", signals: RunSignals(removalProof: proof))
         XCTAssertEqual(genuine.document.history.dropFirst(base.history.count).map(\.event), ["close-task"])
-        let ok = ChangeRules.check(change(base: base, commits: [(commit(1, by: "ops@x.example", at: "2026-01-04T09:01:00Z"), genuine.document)]))
-        XCTAssertEqual(ok.violations, [])
-        XCTAssertEqual(ok.warnings.map(\.rule), ["runner-input"])
+        // Reconciliation's proof comes from --observed input: only the runner's own push to
+        // the base branch carries it; in a pull request it is refused.
+        let pr = ChangeRules.check(change(base: base, commits: [(commit(1, by: "ops@x.example", at: "2026-01-04T09:01:00Z"), genuine.document)]))
+        XCTAssertEqual(pr.violations.map(\.rule), ["runner-event"])
+        XCTAssertEqual(pr.warnings, [])
 
         // A forged runner closing the revocation task hides who claims it was done.
         var forged = b
