@@ -18,7 +18,7 @@ enum RunCommand {
             try Reconciliation.prepare(&options, root: root, files: observed, formatName: formatName)
         }
         if let dir = inv.args.value("outbox"), !options.dryRun {
-            options.outbox = try Outbox(directory: dir.hasPrefix("/") ? dir : inv.cwd + "/" + dir, root: root)
+            options.outbox = Outbox(directory: dir.hasPrefix("/") ? dir : inv.cwd + "/" + dir, root: root)
         }
         let started = Date()
         let showProgress = format == .text && Output.stderrIsTerminal

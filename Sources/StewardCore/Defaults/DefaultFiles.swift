@@ -302,7 +302,8 @@ public enum DefaultFiles {
     {
       "event": "review-due",
       "from": [
-        "active"
+        "active",
+        "rotated"
       ],
       "guards": [
         "runner-only",
@@ -641,7 +642,8 @@ public enum DefaultFiles {
     {
       "event": "review-due",
       "from": [
-        "active"
+        "active",
+        "rotated"
       ],
       "guards": [
         "runner-only",

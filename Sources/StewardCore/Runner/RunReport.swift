@@ -5,6 +5,8 @@ public struct RunTransition: Sendable, Equatable {
     public var from: String
     public var to: String
     public var reason: String
+    /// The typed cause behind `reason`.
+    public var cause: RunnerCause
 }
 
 /// A task the runner opened.

@@ -63,10 +63,11 @@ public struct Runner: Sendable {
         for p in plans {
             let id = p.document.id
             report.changed.append(id)
-            for (e, reason) in zip(p.events, p.reasons) {
+            for (i, e) in p.events.enumerated() {
                 report.events.append((id, e))
                 if e.from != e.to {
-                    report.transitions.append(RunTransition(id: id, event: e.event, from: e.from ?? "", to: e.to, reason: reason))
+                    report.transitions.append(RunTransition(id: id, event: e.event, from: e.from ?? "", to: e.to,
+                                                            reason: p.reasons[i], cause: p.causes[i]))
                 }
             }
             for e in p.events where e.event == EventKind.closeTask.rawValue {
@@ -80,7 +81,13 @@ public struct Runner: Sendable {
             }
         }
         if !options.dryRun && !plans.isEmpty {
-            try options.outbox?.write(plans.map(\.document), opened: report.tasks, workflows: workflows)
+            // Nothing outside State/ stops the lifecycle: a template or outbox problem costs
+            // only tickets, is reported, and the transitions are still written.
+            if let outbox = options.outbox {
+                do { report.errors += try outbox.write(plans.map(\.document), opened: report.tasks, workflows: workflows) } catch {
+                    report.errors.append(RunError(file: outbox.directory, message: "\(outbox.directory): the tickets were not written: \(error)"))
+                }
+            }
             try store.write(plans.map(\.document))
         }
         return report
@@ -98,6 +105,10 @@ public struct Runner: Sendable {
             switch Replay.run(doc, workflow: wf, file: file, options: Replay.Options(verifyHashes: false)) {
             case .success(let s): state = s
             case .failure(let p): return .failed(RunError(file: file, message: "\(p.location): \(p.message) (rule \(p.rule)); left unchanged"))
+            }
+            // An event dated ahead of this run's clock would freeze the connector in silence.
+            if let at = RunPlan.futureEvent(state, now: options.now) {
+                return .failed(RunError(file: file, message: "\(file): history[\(state.seq - 1)].at: event \(state.seq) is dated \(at), more than 5 minutes after this run's NOW (\(options.now)) (rule future-event); left unchanged"))
             }
             guard RunPlan.next(state, workflow: wf, now: options.now, people: options.people, signals: signals) != nil else { return .idle }
             // About to write: verify the hash chain too (the replay above skipped the hashes).

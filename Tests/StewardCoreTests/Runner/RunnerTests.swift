@@ -41,6 +41,22 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(report.scanned, 4)
     }
 
+    func testAFutureDatedNeighbourIsReportedByNameWhileTheOthersGoOn() throws {
+        let root = try estate()
+        var ahead = ConnectorBuilder("ahead")
+        try ahead.perform(.request(F.spec()), by: F.rita, at: until.plus(days: 10))
+        try StateStore(root: root).write([ahead.document])
+        let before = FileManager.default.contents(atPath: root.statePath + "/ahead.json")
+        let report = try run(root, at: until)
+        XCTAssertEqual(report.errors.map(\.file), ["State/ahead.json"])
+        XCTAssertTrue(report.errors[0].message.hasPrefix("State/ahead.json: "), report.errors[0].message)
+        XCTAssertTrue(report.errors[0].message.contains("(rule future-event)"), report.errors[0].message)
+        XCTAssertEqual(try StateStore(root: root).load("migration").state, "decommissioned", "the others go on")
+        XCTAssertEqual(FileManager.default.contents(atPath: root.statePath + "/ahead.json"), before)
+        // Within five minutes it is clock skew: nothing is due and nothing is reported.
+        XCTAssertEqual(try run(root, at: until.plus(days: 10).plus(seconds: -300)).errors, [])
+    }
+
     func testATamperedNeighbourIsLeftUnchangedAndReported() throws {
         let root = try estate()
         var doc = try StateStore(root: root).load("crm-sync")
