@@ -72,12 +72,14 @@ public struct Runner: Sendable {
             }
             for e in p.events where e.event == EventKind.closeTask.rawValue {
                 if let id = e.dataString("task"), let t = p.document.tasks.first(where: { $0.id == id }) {
-                    report.closedTasks.append(OpenedTask(id: id, kind: t.kind, connector: p.document.id, reason: e.dataString("evidence") ?? ""))
+                    report.closedTasks.append(OpenedTask(id: id, kind: t.kind, connector: p.document.id, reason: e.dataString("evidence") ?? "",
+                                                         cause: .removalVerified))
                 }
             }
             for t in p.opened {
-                let reason = p.document.history.first { "\(id)#\($0.seq)-\(t.kind)" == t.id }?.dataString("reason") ?? ""
-                report.tasks.append(OpenedTask(id: t.id, kind: t.kind, connector: id, reason: reason))
+                let i = p.events.firstIndex { "\(id)#\($0.seq)-\(t.kind)" == t.id }
+                let reason = i.map { p.events[$0].dataString("reason") ?? "" } ?? ""
+                report.tasks.append(OpenedTask(id: t.id, kind: t.kind, connector: id, reason: reason, cause: i.map { p.causes[$0] }))
             }
         }
         if !options.dryRun && !plans.isEmpty {

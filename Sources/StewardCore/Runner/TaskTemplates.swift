@@ -57,6 +57,8 @@ public struct TaskTemplates: Sendable {
     /// Loads every `Templates/*.md` of `root`, recording each problem instead of throwing.
     public static func load(_ root: GovernanceRoot) -> TaskTemplates {
         var out = TaskTemplates()
+        // No Templates/ folder at all: every template is missing, nothing is broken.
+        if SafeFile.entryType(root.templatesPath) == nil { return out }
         let names: [String]
         do { names = try SafeFile.list(root.templatesPath, shown: "Templates/") } catch {
             out.folderProblem = DataError(file: "Templates/", location: "", message: "\(error)")

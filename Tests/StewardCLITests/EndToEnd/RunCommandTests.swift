@@ -144,6 +144,8 @@ final class RunCommandTests: XCTestCase {
         let t = try XCTUnwrap((r.object?["transitions"] as? [[String: Any]])?.first)
         XCTAssertEqual(t["to"] as? String, "review-due")
         XCTAssertEqual(t["reason"] as? String, "owner departed: lee@x.example")
+        XCTAssertEqual(t["cause"] as? String, "owner-departed", "a typed cause beside the text")
+        XCTAssertEqual((r.object?["tasks"] as? [[String: Any]])?.first?["cause"] as? String, "owner-departed")
         XCTAssertEqual(try repo.load("crm-sync").openTasks.map(\.kind), ["reassign-owner"])
     }
 }

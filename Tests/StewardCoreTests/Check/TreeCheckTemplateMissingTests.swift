@@ -27,4 +27,12 @@ final class TreeCheckTemplateMissingTests: XCTestCase {
         try FileManager.default.removeItem(atPath: root.templatesPath + "/delete-secret.md")
         XCTAssertEqual(TreeCheck.run(root).violations.map(\.file), ["Templates/delete-secret.md", "Templates/notify-owners.md"])
     }
+
+    func testWithoutATemplatesFolderEveryKindIsMissing() throws {
+        let root = Fixture.governanceRoot(self)
+        try FileManager.default.removeItem(atPath: root.templatesPath)
+        let v = TreeCheck.run(root).violations
+        XCTAssertEqual(Set(v.map(\.rule)), ["template-missing"])
+        XCTAssertEqual(v.count, TaskTemplates.kinds(of: Fixture.standard).union(TaskTemplates.kinds(of: Fixture.temporary)).count)
+    }
 }
