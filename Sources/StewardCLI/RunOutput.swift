@@ -45,7 +45,7 @@ enum RunOutput {
             }
         }
         if !r.errors.isEmpty {
-            out += "errors (these files were skipped; every other connector was processed):\n"
+            out += "errors (each names its file; every other connector was processed):\n"
             for e in r.errors { out += "  " + (e.message.hasPrefix(e.file) ? e.message : "\(e.file): \(e.message)") + "\n" }
         }
         return out
