@@ -140,6 +140,15 @@ public enum RunPlan {
         return nil
     }
 
+    /// The `data` a runner event of `step` carries (its `note` is always empty): what the
+    /// gate compares a pull request's runner event with, field for field.
+    public static func data(of step: PlannedStep) -> [String: JSONValue] {
+        if let task = step.closeTaskID { return ["task": .string(task), "evidence": .string(step.reason)] }
+        var data: [String: JSONValue] = ["reason": .string(step.reason)]
+        if !step.tasks.isEmpty { data["tasks"] = .array(step.tasks.map(JSONValue.string)) }
+        return data
+    }
+
     /// Applies every due step in order. Returns nil when nothing is due.
     public static func plan(_ doc: ConnectorDocument, state: LifecycleState, workflow wf: Workflow, now: Timestamp,
                             people: PeopleDirectory?, signals: RunSignals?, file: String) throws(RuleViolation) -> ConnectorPlan? {
@@ -151,11 +160,8 @@ public enum RunPlan {
         let before = Set(doc.tasks.map(\.id))
         for _ in 0..<32 {
             guard let step = next(s, workflow: wf, now: now, people: people, signals: signals) else { break }
-            var data: [String: JSONValue] = ["reason": .string(step.reason)]
-            if !step.tasks.isEmpty { data["tasks"] = .array(step.tasks.map(JSONValue.string)) }
-            if let task = step.closeTaskID { data = ["task": .string(task), "evidence": .string(step.reason)] }
             let out = try Append.event(step.event, to: d, state: s, id: doc.id, actor: Event.runnerActor, at: now,
-                                       note: "", data: data, workflow: wf, roles: nil, file: file)
+                                       note: "", data: data(of: step), workflow: wf, roles: nil, file: file)
             d = out.document
             s = out.state
             events.append(out.event)
