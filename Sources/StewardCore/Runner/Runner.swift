@@ -36,19 +36,22 @@ public struct Runner: Sendable {
             AtomicWriter(directory: root.statePath, shown: "State").removeStaleTemporaries()
         }
         defer { lock?.release() }
-        let workflows = try WorkflowSet.load(root)
+        // A broken workflow or roles file is reported and costs only the connectors that need it.
+        let (workflows, workflowProblems) = try WorkflowSet.loadForRunner(root)
         let store = StateStore(root: root)
         let (ids, listingProblems) = try store.listing()
         var report = RunReport(now: options.now)
         report.dryRun = options.dryRun
-        report.errors = listingProblems.map { RunError(file: $0.file, message: $0.description) }
+        report.errors = (workflowProblems.map { RunError(file: $0.file, message: $0.description) }
+            + listingProblems.map { RunError(file: $0.file, message: $0.description) })
         report.findings = options.findings
         var plans: [RunPlan.ConnectorPlan] = []
+        let broken = Set(workflowProblems.map(\.file))
         let chunk = 4096
         var start = 0
         while start < ids.count {
             let slice = Array(ids[start..<min(ids.count, start + chunk)])
-            for outcome in ParallelMap.map(slice, { plan($0, store: store, workflows: workflows, options: options) }) {
+            for outcome in ParallelMap.map(slice, { plan($0, store: store, workflows: workflows, broken: broken, options: options) }) {
                 switch outcome {
                 case .idle: break
                 case .planned(let p): plans.append(p)
@@ -95,10 +98,13 @@ public struct Runner: Sendable {
         return report
     }
 
-    func plan(_ id: String, store: StateStore, workflows: WorkflowSet, options: RunOptions) -> Outcome {
+    func plan(_ id: String, store: StateStore, workflows: WorkflowSet, broken: Set<String>, options: RunOptions) -> Outcome {
         let file = StateStore.shown(id)
         do {
             let doc = try store.load(id)
+            if workflows.workflows[doc.workflow] == nil, broken.contains("Workflows/\(doc.workflow).json") {
+                return .failed(RunError(file: file, message: "\(file): workflow: its workflow file Workflows/\(doc.workflow).json could not be loaded (reported above); left unchanged"))
+            }
             let wf = try workflows.workflow(named: doc.workflow, for: file)
             let signals = options.signals[id]
             // Every connector is replayed (without re-hashing): the stored projection is not

@@ -57,6 +57,25 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(try run(root, at: until.plus(days: 10).plus(seconds: -300)).errors, [])
     }
 
+    func testABrokenWorkflowFileCostsOnlyItsOwnConnectors() throws {
+        let root = try estate()
+        Fixture.put(root.workflowsPath + "/temporary.json", Data("{ not json".utf8))
+        let before = FileManager.default.contents(atPath: root.statePath + "/migration.json")
+        let report = try run(root, at: F.t0.plus(days: 100))
+        XCTAssertEqual(report.errors.map(\.file), ["State/migration.json", "Workflows/temporary.json"])
+        XCTAssertTrue(report.errors[0].message.contains("Workflows/temporary.json could not be loaded"), report.errors[0].message)
+        XCTAssertEqual(FileManager.default.contents(atPath: root.statePath + "/migration.json"), before)
+        XCTAssertEqual(Set(report.transitions.map(\.id)), ["crm-sync", "pending"], "the standard connectors still move")
+    }
+
+    func testABrokenRolesFileNeverStopsTheTimers() throws {
+        let root = try estate()
+        Fixture.put(root.workflowsPath + "/roles.json", Data("[]".utf8))
+        let report = try run(root, at: until)
+        XCTAssertEqual(report.errors.map(\.file), ["Workflows/roles.json"])
+        XCTAssertEqual(try StateStore(root: root).load("migration").state, "decommissioned")
+    }
+
     func testATamperedNeighbourIsLeftUnchangedAndReported() throws {
         let root = try estate()
         var doc = try StateStore(root: root).load("crm-sync")
