@@ -7,10 +7,12 @@ enum RunOutput {
             "now": .string(r.now.iso8601),
             "dryRun": .bool(r.dryRun),
             "transitions": .array(r.transitions.map { t in
-                .object(["id": .string(t.id), "event": .string(t.event), "from": .string(t.from), "to": .string(t.to), "reason": .string(t.reason)])
+                .object(["id": .string(t.id), "event": .string(t.event), "from": .string(t.from), "to": .string(t.to), "reason": .string(t.reason),
+                         "cause": .string(t.cause.rawValue)])
             }),
             "tasks": .array(r.tasks.map { t in
-                .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(t.connector), "reason": .string(t.reason)])
+                .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(t.connector), "reason": .string(t.reason),
+                         "cause": t.cause.map { .string($0.rawValue) } ?? .null])
             }),
             "closedTasks": .array(r.closedTasks.map { t in
                 .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(t.connector), "evidence": .string(t.reason)])
@@ -43,7 +45,7 @@ enum RunOutput {
             }
         }
         if !r.errors.isEmpty {
-            out += "errors (these files were skipped; every other connector was processed):\n"
+            out += "errors (each names its file; every other connector was processed):\n"
             // Every line names its file, whether or not the message already does.
             for e in r.errors { out += "  " + (e.file.isEmpty || e.message.hasPrefix(e.file) ? e.message : "\(e.file): \(e.message)") + "\n" }
         }

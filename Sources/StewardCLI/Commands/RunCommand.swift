@@ -21,7 +21,7 @@ enum RunCommand {
             try RunCommit.preflight(root: root)
         }
         if let dir = inv.args.value("outbox"), !options.dryRun {
-            options.outbox = try Outbox(directory: dir.hasPrefix("/") ? dir : inv.cwd + "/" + dir, root: root)
+            options.outbox = Outbox(directory: dir.hasPrefix("/") ? dir : inv.cwd + "/" + dir, root: root)
         }
         let started = Date()
         let showProgress = format == .text && Output.stderrIsTerminal

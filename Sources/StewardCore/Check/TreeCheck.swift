@@ -15,14 +15,7 @@ public enum TreeCheck {
         }
         for f in PlaceholderRoles.check(workflows.roles) { report.add(f, level: "warning") }
         for f in RulesFileScan.run(root) { report.add(f) }
-        // Task templates: an unknown placeholder would make `run --outbox` refuse to run.
-        if SafeFile.isDirectory(root.templatesPath) {
-            do { _ = try Outbox(directory: root.path + "/outbox", root: root) } catch let e as DataError {
-                report.add(CheckFinding(file: e.file, rule: "template", message: e.description))
-            } catch {
-                report.add(CheckFinding(file: "Templates/", rule: "template", message: "\(error)"))
-            }
-        }
+        checkTemplates(root, workflows: workflows, into: &report)
         let store = StateStore(root: root)
         let ids: [String]
         do {
@@ -57,6 +50,24 @@ public enum TreeCheck {
         }
         report.sort()
         return report
+    }
+
+    /// Every task kind a workflow can open needs a template that loads (rule `template-missing`,
+    /// rule `template` for a broken one). The runner never stops on them; check does.
+    static func checkTemplates(_ root: GovernanceRoot, workflows: WorkflowSet, into report: inout CheckReport) {
+        let loaded = TaskTemplates.load(root)
+        if let f = loaded.folderProblem { report.add(CheckFinding(file: f.file, rule: "template", message: f.description)) }
+        for kind in loaded.broken.keys.sorted() {
+            let e = loaded.broken[kind]!
+            report.add(CheckFinding(file: e.file, rule: "template", message: e.description))
+        }
+        var needed: [String: [String]] = [:]
+        for (name, wf) in workflows.workflows { for kind in TaskTemplates.kinds(of: wf) { needed[kind, default: []].append(name) } }
+        for kind in needed.keys.sorted() where loaded.templates[kind] == nil && loaded.broken[kind] == nil && loaded.folderProblem == nil {
+            let names = needed[kind]!.sorted().joined(separator: ", ")
+            report.add(CheckFinding(file: "Templates/\(kind).md", rule: "template-missing",
+                                    message: "Templates/\(kind).md is missing: workflow \(names) can open task kind '\(kind)', and its tickets would fall back to the built-in rendering"))
+        }
     }
 
     /// The findings for one parsed document.

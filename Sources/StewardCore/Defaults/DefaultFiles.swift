@@ -299,7 +299,8 @@ public enum DefaultFiles {
     {
       "event": "review-due",
       "from": [
-        "active"
+        "active",
+        "rotated"
       ],
       "guards": [
         "runner-only",
@@ -638,7 +639,8 @@ public enum DefaultFiles {
     {
       "event": "review-due",
       "from": [
-        "active"
+        "active",
+        "rotated"
       ],
       "guards": [
         "runner-only",

@@ -95,11 +95,11 @@ public enum Transition {
             n.credentialHandlers += [actor] + (newSpec.map { [$0.owners.technical] } ?? [])
             if let id = data["credentialId"]?.stringValue { n.credentialId = id }
             n.credentialIssued = true
-            close(&n, kinds: ["rotate-credential"], at: at, evidence: "credential rotated (event \(n.seq))")
-            n.tasks.append(openTask(s.connector, seq: n.seq, kind: "revoke-old-credential", at: at, wf: wf, until: n.due.until))
+            close(&n, kinds: [TaskKindName.rotateCredential], at: at, evidence: "credential rotated (event \(n.seq))")
+            n.tasks.append(openTask(s.connector, seq: n.seq, kind: TaskKindName.revokeOldCredential, at: at, wf: wf, until: n.due.until))
         case .confirmRotation:
             n.credentialHandlers.append(actor)
-            close(&n, kinds: ["revoke-old-credential"], at: at, evidence: data["evidence"]?.stringValue ?? "")
+            close(&n, kinds: [TaskKindName.revokeOldCredential], at: at, evidence: data["evidence"]?.stringValue ?? "")
             n.due.rotation = at.adding(wf.timers.rotation)
             n.rotationArmedSeq = n.seq
         case .recertify:
@@ -157,7 +157,9 @@ public enum Transition {
         }
         // Entering the terminal state (not staying in it: close-task there keeps the state).
         if to == wf.terminal && s.state != wf.terminal {
-            close(&n, kinds: nil, at: at, evidence: "superseded: \(s.connector) was decommissioned (event \(n.seq))")
+            // Upkeep reminders lose their point; revocation obligations (an old credential
+            // still live after an unconfirmed rotation) stay open until closed with evidence.
+            close(&n, kinds: TaskKindName.upkeep, at: at, evidence: "superseded: \(s.connector) was decommissioned (event \(n.seq))")
             let kinds = n.credentialIssued ? wf.offboarding : wf.offboardingWithoutCredential
             for kind in kinds { n.tasks.append(openTask(s.connector, seq: n.seq, kind: kind, at: at, wf: wf, until: nil)) }
             n.due = Due()

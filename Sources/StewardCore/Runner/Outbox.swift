@@ -6,34 +6,21 @@ import Darwin
 
 /// Writes newly opened tasks as tickets: `DIR/<task id>.md`, rendered from
 /// `Templates/<kind>.md`, and `DIR/<task id>.json`. A ticket already there is never rewritten.
-/// Templates are loaded (and checked for unknown placeholders) before anything runs.
+/// A missing or broken template costs only its ticket: it is written from the built-in
+/// rendering and the template is reported as an error; the run goes on.
 public struct Outbox: Sendable {
     /// The placeholders a task template may use.
-    public static let placeholders: Set<String> = [
-        "connector", "system", "purpose", "state", "workflow", "environment", "risk", "businessOwner",
-        "technicalOwner", "secretRef", "credentialId", "bindings", "scopes", "taskId", "taskKind", "taskTitle",
-        "reason", "openedAt", "dueAt", "until", "closeCommand",
-    ]
+    public static var placeholders: Set<String> { TaskTemplates.placeholders }
 
     public let directory: String
-    public let templates: [String: Template]
+    public let loaded: TaskTemplates
+    /// Kind → parsed template, for every template that loaded.
+    public var templates: [String: Template] { loaded.templates }
 
-    /// Loads every `Templates/*.md` of `root`; fails on the first template with an unknown placeholder.
-    public init(directory: String, root: GovernanceRoot) throws {
+    /// Loads every `Templates/*.md` of `root`; problems are kept for `write` to report.
+    public init(directory: String, root: GovernanceRoot) {
         self.directory = directory
-        var t: [String: Template] = [:]
-        let names = try SafeFile.list(root.templatesPath, shown: "Templates/")
-        for n in names where n.hasSuffix(".md") && !n.hasPrefix(".") {
-            let shown = "Templates/\(n)"
-            let bytes = try SafeFile.read(root.templatesPath + "/" + n, shown: shown)
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw DataError(file: shown, location: "", message: "is not valid UTF-8")
-            }
-            do { t[String(n.dropLast(3))] = try Template(name: shown, text: text, allowed: Outbox.placeholders) } catch {
-                throw DataError(file: shown, location: "\(error.line):\(error.column)", message: error.message)
-            }
-        }
-        templates = t
+        loaded = TaskTemplates.load(root)
     }
 
     /// The values a ticket for `task` of `doc` is rendered with.
@@ -53,15 +40,18 @@ public struct Outbox: Sendable {
         ]
     }
 
-    /// Writes a ticket for each task in `opened` not already in the outbox.
-    public func write(_ docs: [ConnectorDocument], opened: [OpenedTask], workflows: WorkflowSet) throws {
-        if opened.isEmpty { return }
+    /// Writes a ticket for each task in `opened` not already in the outbox. Returns one
+    /// error per template that could not be used (its tickets fell back to the built-in
+    /// rendering); throws only when the outbox itself cannot be written.
+    public func write(_ docs: [ConnectorDocument], opened: [OpenedTask], workflows: WorkflowSet) throws -> [RunError] {
+        if opened.isEmpty { return [] }
         if SafeFile.entryType(directory) == nil && mkdir(directory, 0o755) != 0 && errno != EEXIST {
             throw StoreError(.io, "cannot create the outbox \(directory): \(errorText(errno))")
         }
         guard SafeFile.isDirectory(directory) else { throw StoreError(.io, "the outbox \(directory) is not a directory") }
         let byID = Dictionary(docs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var files: [(name: String, bytes: [UInt8])] = []
+        var fallbacks: [String: (problem: DataError, tickets: [String])] = [:]
         for o in opened {
             guard let doc = byID[o.connector], let task = doc.tasks.first(where: { $0.id == o.id }) else { continue }
             if SafeFile.entryType(directory + "/\(o.id).md") != nil { continue }
@@ -69,14 +59,17 @@ public struct Outbox: Sendable {
             let title = wf?.taskKinds[task.kind]?.title ?? task.kind
             let credential = doc.history.last { $0.dataString("credentialId") != nil }?.dataString("credentialId")
             let values = Outbox.values(task: task, doc: doc, title: title, reason: o.reason, credentialId: credential)
-            guard let template = templates[task.kind] else {
-                throw DataError(file: "Templates/\(task.kind).md", location: "", message: "is missing; every task kind needs a template for the outbox")
+            var text: String?
+            switch loaded.template(for: task.kind) {
+            case .success(let template):
+                do { text = try template.render(values) } catch {
+                    fallbacks[task.kind, default: (DataError(file: template.name, location: "\(error.line):\(error.column)", message: error.message), [])].tickets.append(o.id)
+                }
+            case .failure(let problem):
+                fallbacks[task.kind, default: (problem, [])].tickets.append(o.id)
             }
-            let text: String
-            do { text = try template.render(values) } catch {
-                throw DataError(file: template.name, location: "\(error.line):\(error.column)", message: error.message)
-            }
-            files.append((name: "\(o.id).md", bytes: Array(text.utf8)))
+            let rendered = text ?? ((try? TaskTemplates.builtIn.render(values)) ?? "")
+            files.append((name: "\(o.id).md", bytes: Array(rendered.utf8)))
             var json = values.mapValues(JSONValue.string)
             json["id"] = .string(task.id)
             json["kind"] = .string(task.kind)
@@ -88,5 +81,9 @@ public struct Outbox: Sendable {
             files.append((name: "\(o.id).json", bytes: CanonicalJSON.pretty(.object(json))))
         }
         try AtomicWriter(directory: directory, shown: directory).write(files)
+        return fallbacks.keys.sorted().map { kind in
+            let f = fallbacks[kind]!
+            return RunError(file: f.problem.file, message: "\(f.problem.description); ticket \(f.tickets.joined(separator: ", ")) written from the built-in rendering")
+        }
     }
 }

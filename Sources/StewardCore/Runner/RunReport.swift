@@ -5,6 +5,8 @@ public struct RunTransition: Sendable, Equatable {
     public var from: String
     public var to: String
     public var reason: String
+    /// The typed cause behind `reason`.
+    public var cause: RunnerCause
 }
 
 /// A task the runner opened.
@@ -13,6 +15,16 @@ public struct OpenedTask: Sendable, Equatable {
     public var kind: String
     public var connector: String
     public var reason: String
+    /// The typed cause of the event that opened (or, for a closed task, closed) it.
+    public var cause: RunnerCause?
+
+    public init(id: String, kind: String, connector: String, reason: String, cause: RunnerCause? = nil) {
+        self.id = id
+        self.kind = kind
+        self.connector = connector
+        self.reason = reason
+        self.cause = cause
+    }
 }
 
 /// A file the runner could not use; it went on with the others.

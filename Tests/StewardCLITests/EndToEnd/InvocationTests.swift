@@ -57,7 +57,7 @@ final class InvocationTests: XCTestCase {
         let repo = try R()
         try repo.active("crm-sync")
         for args in [["list", "--json"], ["show", "crm-sync", "--json"], ["tasks", "--all", "--format", "json"],
-                     ["run", "--json", "--dry-run"], ["recertify", "crm-sync", "--as", R.alice, "--now", "2026-01-06T00:00:00Z", "--json"]] {
+                     ["run", "--json", "--dry-run", "--now", "2026-01-06T00:00:00Z"], ["recertify", "crm-sync", "--as", R.alice, "--now", "2026-01-06T00:00:00Z", "--json"]] {
             let r = try repo.expect(repo.steward(args), 0)
             XCTAssertNotNil(r.object, "\(args): stdout is not one JSON object: \(r.stdout)")
             XCTAssertEqual(r.stdout.last, "\n")

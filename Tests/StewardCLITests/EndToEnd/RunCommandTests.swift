@@ -88,17 +88,50 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outbox).count, 2)
     }
 
-    func testABrokenTemplateStopsTheRunBeforeAnythingIsWritten() throws {
+    func testABrokenTemplateCostsOnlyItsTicketAndExits4() throws {
         let repo = try R()
         try repo.request("pending")
         try repo.write("Templates/notify-owners.md", "# {{taskTitle}} for {{connectr}}\n")
-        let before = repo.stateSnapshot()
-        let r = repo.steward(["run", "--outbox", repo.base + "/outbox", "--now", "2026-03-01T00:00:00Z"])
+        let outbox = repo.base + "/outbox"
+        let r = repo.steward(["run", "--outbox", outbox, "--json", "--now", "2026-03-01T00:00:00Z"])
         XCTAssertEqual(r.status, 4, r.stderr)
-        XCTAssertTrue(r.stderr.contains("Templates/notify-owners.md"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("connectr"), r.stderr)
-        XCTAssertEqual(repo.stateSnapshot(), before)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: repo.base + "/outbox"))
+        XCTAssertEqual(try repo.load("pending").state, "decommissioned", "the transition is never stopped")
+        let errors = try XCTUnwrap(r.object?["errors"] as? [[String: Any]])
+        XCTAssertEqual(errors.map { $0["file"] as? String }, ["Templates/notify-owners.md"])
+        XCTAssertTrue((errors.first?["message"] as? String)?.contains("connectr") ?? false, "\(errors)")
+        let md = try String(contentsOfFile: outbox + "/pending#2-notify-owners.md", encoding: .utf8)
+        XCTAssertTrue(md.contains("built-in rendering"), md)
+        // The text report names the template too.
+        try repo.write("Templates/notify-owners.md", "# {{taskTitle}} for {{connectr}}\n")
+        try repo.request("later", at: "2026-03-01T00:00:00Z")
+        let text = repo.steward(["run", "--outbox", outbox, "--now", "2026-04-01T00:00:00Z"])
+        XCTAssertEqual(text.status, 4)
+        XCTAssertTrue(text.stdout.contains("Templates/notify-owners.md"), text.stdout)
+    }
+
+    func testWithEveryTemplateInPlaceTheOutboxRunExits0() throws {
+        let repo = try R()
+        try repo.request("pending")
+        try repo.expect(repo.steward(["run", "--outbox", repo.base + "/outbox", "--now", "2026-03-01T00:00:00Z"]), 0)
+    }
+
+    func testAFutureDatedConnectorIsAnErrorByNameAndTheOthersGoOn() throws {
+        let repo = try R()
+        try repo.request("pending")
+        try repo.request("ahead", at: "2026-04-01T00:00:00Z")
+        let ahead = repo.bytes("State/ahead.json")
+        let r = repo.steward(["run", "--json", "--now", "2026-03-01T00:00:00Z"])
+        XCTAssertEqual(r.status, 4, r.stderr)
+        XCTAssertEqual(try repo.load("pending").state, "decommissioned", "the others go on")
+        let errors = try XCTUnwrap(r.object?["errors"] as? [[String: Any]])
+        XCTAssertEqual(errors.map { $0["file"] as? String }, ["State/ahead.json"])
+        XCTAssertTrue((errors.first?["message"] as? String)?.contains("rule future-event") ?? false, "\(errors)")
+        XCTAssertEqual(repo.bytes("State/ahead.json"), ahead, "left unchanged")
+        let text = repo.steward(["run", "--now", "2026-03-01T00:00:00Z"])
+        XCTAssertEqual(text.status, 4)
+        XCTAssertTrue(text.stdout.contains("State/ahead.json"), text.stdout)
+        // Five minutes ahead is clock skew, not an error.
+        try repo.expect(repo.steward(["run", "--now", "2026-03-31T23:55:00Z"]), 0)
     }
 
     func testPeopleWhoLeftMoveTheirConnectorsToReview() throws {
@@ -111,6 +144,8 @@ final class RunCommandTests: XCTestCase {
         let t = try XCTUnwrap((r.object?["transitions"] as? [[String: Any]])?.first)
         XCTAssertEqual(t["to"] as? String, "review-due")
         XCTAssertEqual(t["reason"] as? String, "owner departed: lee@x.example")
+        XCTAssertEqual(t["cause"] as? String, "owner-departed", "a typed cause beside the text")
+        XCTAssertEqual((r.object?["tasks"] as? [[String: Any]])?.first?["cause"] as? String, "owner-departed")
         XCTAssertEqual(try repo.load("crm-sync").openTasks.map(\.kind), ["reassign-owner"])
     }
 }

@@ -40,16 +40,15 @@ final class DecommissionTests: XCTestCase {
         }
     }
 
-    func testDecommissionSupersedesOpenTasks() throws {
+    func testDecommissionLeavesTheRevocationOfAnOldCredentialOpen() throws {
         var b = try ConnectorBuilder.active()
         try b.perform(.rotate(credentialId: nil), by: F.lee, at: F.t0.plus(days: 1))
         let e = try b.perform(.decommission(reason: "breach"), by: F.lee, at: F.t0.plus(days: 2))
         XCTAssertEqual(e.from, "rotated")
         let old = try XCTUnwrap(b.document.tasks.first { $0.kind == "revoke-old-credential" })
-        XCTAssertEqual(old.status, .done)
-        XCTAssertEqual(old.closedAt, F.t0.plus(days: 2))
-        XCTAssertTrue(old.evidence?.hasPrefix("superseded") ?? false)
-        XCTAssertEqual(b.document.openTasks.count, 4)
+        XCTAssertEqual(old.status, .open, "an old credential still live must be revoked, never superseded")
+        XCTAssertNil(old.closedAt)
+        XCTAssertEqual(b.document.openTasks.count, 5)
     }
 
     func testCloseTaskNeedsEvidenceAndAKnownOpenTask() throws {

@@ -3,7 +3,7 @@ import XCTest
 @testable import StewardCore
 
 /// `--outbox DIR`: each newly opened task becomes `<task id>.md` and `.json`, rendered from
-/// Templates/, never rewritten, and a bad template stops the run before anything is written.
+/// Templates/, never rewritten; a missing or broken template costs only its ticket.
 final class OutboxTests: XCTestCase {
     typealias F = Fixture
 
@@ -12,7 +12,7 @@ final class OutboxTests: XCTestCase {
         let doc = try ConnectorBuilder.active("migration", spec: F.spec(until: until), workflow: F.temporary).document
         try StateStore(root: root).write([doc])
         var o = RunOptions(now: until)
-        o.outbox = try Outbox(directory: dir, root: root)
+        o.outbox = Outbox(directory: dir, root: root)
         return try Runner(root: root).run(o)
     }
 
@@ -51,35 +51,63 @@ final class OutboxTests: XCTestCase {
         let path = "\(dir)/migration#4-notify-owners.md"
         Fixture.put(path, Data("picked up by JIRA-9\n".utf8))
         try FileManager.default.removeItem(atPath: "\(dir)/migration#4-delete-secret.md")
-        let outbox = try Outbox(directory: dir, root: root)
-        try outbox.write([try StateStore(root: root).load("migration")], opened: report.tasks, workflows: try WorkflowSet.load(root))
+        let outbox = Outbox(directory: dir, root: root)
+        _ = try outbox.write([try StateStore(root: root).load("migration")], opened: report.tasks, workflows: try WorkflowSet.load(root))
         XCTAssertEqual(FileManager.default.contents(atPath: path), Data("picked up by JIRA-9\n".utf8))
         XCTAssertTrue(FileManager.default.fileExists(atPath: "\(dir)/migration#4-delete-secret.md"), "a missing ticket is written")
     }
 
-    func testAnUnknownPlaceholderFailsBeforeAnythingIsWritten() throws {
+    func testABrokenTemplateCostsOnlyItsTicketNeverTheTransition() throws {
         let root = F.governanceRoot(self)
         let template = root.templatesPath + "/notify-owners.md"
         let text = String(decoding: FileManager.default.contents(atPath: template)!, as: UTF8.self)
         Fixture.put(template, Data((text + "\nOwner: {{ownerName}}\n").utf8))
         let dir = root.path + "/outbox"
-        XCTAssertThrowsError(try Outbox(directory: dir, root: root)) { error in
-            let e = error as? DataError
-            XCTAssertEqual(e?.file, "Templates/notify-owners.md")
-            XCTAssertTrue(e?.message.contains("ownerName") ?? false, "\(error)")
-        }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: dir))
+        let report = try decommissioningRun(root, outbox: dir)
+        XCTAssertEqual(try StateStore(root: root).load("migration").state, "decommissioned", "the transition is written")
+        XCTAssertEqual(report.errors.map(\.file), ["Templates/notify-owners.md"])
+        XCTAssertTrue(report.errors[0].message.contains("ownerName"), report.errors[0].message)
+        XCTAssertTrue(report.errors[0].message.contains("migration#4-notify-owners"), report.errors[0].message)
+        let md = String(decoding: FileManager.default.contents(atPath: "\(dir)/migration#4-notify-owners.md")!, as: UTF8.self)
+        XCTAssertTrue(md.contains("built-in rendering") && md.contains("steward close-task 'migration#4-notify-owners'"), md)
+        XCTAssertFalse(md.contains("{{"))
+    }
+
+    func testAMissingTemplateCostsOnlyItsTicket() throws {
+        let root = F.governanceRoot(self)
+        try FileManager.default.removeItem(atPath: root.templatesPath + "/revoke-credential.md")
+        let dir = root.path + "/outbox"
+        let report = try decommissioningRun(root, outbox: dir)
+        XCTAssertEqual(try StateStore(root: root).load("migration").state, "decommissioned")
+        XCTAssertEqual(report.errors.map(\.file), ["Templates/revoke-credential.md"])
+        XCTAssertTrue(report.errors[0].message.contains("is missing"), report.errors[0].message)
+        XCTAssertEqual(report.tasks.count, 4, "every task still opens")
+        for t in report.tasks { XCTAssertTrue(FileManager.default.fileExists(atPath: "\(dir)/\(t.id).md"), t.id) }
+    }
+
+    func testWithEveryTemplateInPlaceARunReportsNoError() throws {
+        let root = F.governanceRoot(self)
+        XCTAssertEqual(try decommissioningRun(root, outbox: root.path + "/outbox").errors, [])
+    }
+
+    func testAnOutboxThatCannotBeWrittenStillLetsTheTransitionsThrough() throws {
+        let root = F.governanceRoot(self)
+        let blocker = root.path + "/outbox"
+        Fixture.put(blocker, Data("a file, not a folder\n".utf8))
+        let report = try decommissioningRun(root, outbox: blocker)
+        XCTAssertEqual(try StateStore(root: root).load("migration").state, "decommissioned")
+        XCTAssertEqual(report.errors.map(\.file), [blocker])
     }
 
     func testNothingOpenedWritesNothing() throws {
         let root = F.governanceRoot(self)
         let dir = root.path + "/outbox"
-        try Outbox(directory: dir, root: root).write([], opened: [], workflows: try WorkflowSet.load(root))
+        _ = try Outbox(directory: dir, root: root).write([], opened: [], workflows: try WorkflowSet.load(root))
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir), "the outbox is created only when a ticket is written")
     }
 
     func testEveryShippedTemplateLoads() throws {
-        let outbox = try Outbox(directory: "/unused", root: F.governanceRoot(self))
+        let outbox = Outbox(directory: "/unused", root: F.governanceRoot(self))
         XCTAssertEqual(Set(outbox.templates.keys), Set(F.standard.taskKinds.keys))
     }
 }

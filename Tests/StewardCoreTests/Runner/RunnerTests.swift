@@ -41,6 +41,41 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(report.scanned, 4)
     }
 
+    func testAFutureDatedNeighbourIsReportedByNameWhileTheOthersGoOn() throws {
+        let root = try estate()
+        var ahead = ConnectorBuilder("ahead")
+        try ahead.perform(.request(F.spec()), by: F.rita, at: until.plus(days: 10))
+        try StateStore(root: root).write([ahead.document])
+        let before = FileManager.default.contents(atPath: root.statePath + "/ahead.json")
+        let report = try run(root, at: until)
+        XCTAssertEqual(report.errors.map(\.file), ["State/ahead.json"])
+        XCTAssertTrue(report.errors[0].message.hasPrefix("State/ahead.json: "), report.errors[0].message)
+        XCTAssertTrue(report.errors[0].message.contains("(rule future-event)"), report.errors[0].message)
+        XCTAssertEqual(try StateStore(root: root).load("migration").state, "decommissioned", "the others go on")
+        XCTAssertEqual(FileManager.default.contents(atPath: root.statePath + "/ahead.json"), before)
+        // Within five minutes it is clock skew: nothing is due and nothing is reported.
+        XCTAssertEqual(try run(root, at: until.plus(days: 10).plus(seconds: -300)).errors, [])
+    }
+
+    func testABrokenWorkflowFileCostsOnlyItsOwnConnectors() throws {
+        let root = try estate()
+        Fixture.put(root.workflowsPath + "/temporary.json", Data("{ not json".utf8))
+        let before = FileManager.default.contents(atPath: root.statePath + "/migration.json")
+        let report = try run(root, at: F.t0.plus(days: 100))
+        XCTAssertEqual(report.errors.map(\.file), ["State/migration.json", "Workflows/temporary.json"])
+        XCTAssertTrue(report.errors[0].message.contains("Workflows/temporary.json could not be loaded"), report.errors[0].message)
+        XCTAssertEqual(FileManager.default.contents(atPath: root.statePath + "/migration.json"), before)
+        XCTAssertEqual(Set(report.transitions.map(\.id)), ["crm-sync", "pending"], "the standard connectors still move")
+    }
+
+    func testABrokenRolesFileNeverStopsTheTimers() throws {
+        let root = try estate()
+        Fixture.put(root.workflowsPath + "/roles.json", Data("[]".utf8))
+        let report = try run(root, at: until)
+        XCTAssertEqual(report.errors.map(\.file), ["Workflows/roles.json"])
+        XCTAssertEqual(try StateStore(root: root).load("migration").state, "decommissioned")
+    }
+
     func testATamperedNeighbourIsLeftUnchangedAndReported() throws {
         let root = try estate()
         var doc = try StateStore(root: root).load("crm-sync")
