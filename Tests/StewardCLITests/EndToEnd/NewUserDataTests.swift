@@ -21,12 +21,12 @@ final class NewUserDataTests: XCTestCase {
         try repo.active("crm-sync")
         try repo.active("broken")
         try handEdit(repo, "broken", "version", 99)
-        let text = repo.steward(["run"])
+        let text = repo.steward(["run", "--now", "2026-01-08T00:00:00Z"])
         XCTAssertEqual(text.status, 4, text.stderr)
         let errorLines = text.stdout.split(separator: "\n").drop { !$0.hasPrefix("errors") }.dropFirst()
         XCTAssertFalse(errorLines.isEmpty, text.stdout)
         for l in errorLines { XCTAssertTrue(l.contains("State/broken.json"), "no file in: \(l)") }
-        let json = repo.steward(["run", "--json"])
+        let json = repo.steward(["run", "--json", "--now", "2026-01-08T00:00:00Z"])
         XCTAssertEqual(json.status, 4)
         let errors = try XCTUnwrap(json.object?["errors"] as? [[String: Any]])
         XCTAssertEqual(errors.compactMap { $0["file"] as? String }, ["State/broken.json"])
@@ -78,7 +78,7 @@ final class NewUserDataTests: XCTestCase {
         let repo = try R()
         try repo.active("crm-sync")
         try repo.write("export.json", #"[{"platform": "aws", "ref": "arn:aws:iam::123456789012:user/shadow", "scopes": []}]"#)
-        let r = try repo.expect(repo.steward(["run", "--dry-run", "--observed", repo.path("export.json"), "--findings", repo.path("findings.md")]), 0)
+        let r = try repo.expect(repo.steward(["run", "--dry-run", "--now", "2026-01-08T00:00:00Z", "--observed", repo.path("export.json"), "--findings", repo.path("findings.md")]), 0)
         XCTAssertTrue(r.stdout.contains("unmanaged"), r.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: repo.path("findings.md")), "a dry run writes nothing")
     }
@@ -126,7 +126,7 @@ final class NewUserDataTests: XCTestCase {
         try repo.act(["close-task", revoke, "--evidence", "key deleted, SEC-1"], as: R.lee, at: "2026-01-07T09:00:00Z")
         try repo.act(["close-task", revoke.replacingOccurrences(of: "revoke-credential", with: "delete-secret"), "--evidence", "vault path deleted"], as: R.alice, at: "2026-01-07T09:00:00Z")
         try repo.act(["close-task", verify, "--evidence", "IAM user absent from the credential report of 2026-01-07"], as: R.bob, at: "2026-01-07T10:00:00Z")
-        try repo.expect(repo.steward(["check"]), 0)
+        try repo.expect(repo.steward(["check", "--now", "2026-01-08T00:00:00Z"]), 0)
     }
 
     func testWhoeverClosedRevokeCredentialCannotAlsoVerifyIt() throws {
