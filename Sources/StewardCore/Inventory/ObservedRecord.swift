@@ -1,5 +1,8 @@
 /// What a platform really holds, one object, as read from a platform export.
 ///
+/// Two records are equal when they say the same about the same object: `source`, where
+/// in its file a record sat, is not part of the comparison.
+///
 /// Every field except `platform` and `ref` may be unknown (nil): exports differ in what
 /// they say, and "the export does not say" must never be confused with "never" or "none".
 public struct ObservedRecord: Sendable, Equatable {
@@ -35,6 +38,12 @@ public struct ObservedRecord: Sendable, Equatable {
         self.lastUsedAt = lastUsedAt
         self.credentialId = credentialId
         self.credentialCreatedAt = credentialCreatedAt
+    }
+
+    public static func == (a: ObservedRecord, b: ObservedRecord) -> Bool {
+        a.platform == b.platform && a.ref == b.ref && a.scopes == b.scopes && a.createdAt == b.createdAt
+            && a.lastUsedAt == b.lastUsedAt && a.credentialId == b.credentialId && a.credentialCreatedAt == b.credentialCreatedAt
+            && a.credentials == b.credentials && a.personOwner == b.personOwner
     }
 }
 
