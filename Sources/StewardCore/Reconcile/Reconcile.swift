@@ -103,7 +103,7 @@ public enum Reconcile {
                                         source: FindingSource(file: "State/\(ids[0]).json", record: "spec.secretRef")))
         }
         absences(docs, inventories, observedKeys, now, &out)
-        out.findings.sort { sortKey($0).lexicographicallyPrecedes(sortKey($1)) }
+        out.findings = out.findings.map { (sortKey($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
         return out
     }
 
