@@ -13,6 +13,7 @@ export. Prints one Markdown table.
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -133,15 +134,19 @@ FORMATS = [("entra-applications", entra), ("gcp-service-account-keys", gcp), ("g
 
 
 def timed(cmd, runs, expect):
+    """(median wall seconds, median CPU seconds, user + system) of RUNS runs after a warm-up."""
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
-    times = []
+    walls, cpus = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
         p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        times.append(time.perf_counter() - t)
+        walls.append(time.perf_counter() - t)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if p.returncode != expect:
             sys.exit(f"{' '.join(cmd)} exited {p.returncode}: {p.stderr.decode()[:400]}")
-    return statistics.median(times)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def main():
@@ -158,21 +163,22 @@ def main():
     if not os.path.isdir(root):
         subprocess.run([a.bin, "init", root], check=True, stdout=subprocess.DEVNULL)
     base = [a.bin, "run", "--dry-run", "--root", root, "--now", NOW]
-    floor = timed(base, a.runs, 0)
+    floor, floor_cpu = timed(base, a.runs, 0)
     rows = []
     for name, make in FORMATS:
         path = os.path.join(work, name + ".json")
         with open(path, "w") as f:
             json.dump(make(a.records), f, indent=2)
         size = os.path.getsize(path)
-        t = timed(base + ["--observed", path], a.runs, 0)
-        rows.append((name, size, t))
-    print(f"{a.records:,} records per export, median of {a.runs} runs; `run --dry-run` alone: {floor * 1000:.0f} ms\n")
-    print("| format | file size | run --observed | read + reconcile (minus the run alone) | per record |")
-    print("|---|---|---|---|---|")
-    for name, size, t in rows:
-        extra = t - floor
-        print(f"| `{name}` | {size / 1e6:.1f} MB | {t * 1000:.0f} ms | {extra * 1000:.0f} ms | {extra / a.records * 1e6:.1f} µs |")
+        t, cpu = timed(base + ["--observed", path], a.runs, 0)
+        rows.append((name, size, t, cpu))
+    print(f"{a.records:,} records per export, median of {a.runs} runs (wall clock; CPU = user + system); "
+          f"`run --dry-run` alone: {floor * 1000:.0f} ms wall, {floor_cpu * 1000:.0f} ms CPU\n")
+    print("| format | file size | run --observed, wall | CPU | read + reconcile CPU (minus the run alone) | per record |")
+    print("|---|---|---|---|---|---|")
+    for name, size, t, cpu in rows:
+        extra = cpu - floor_cpu
+        print(f"| `{name}` | {size / 1e6:.1f} MB | {t * 1000:.0f} ms | {cpu * 1000:.0f} ms | {extra * 1000:.0f} ms | {extra / a.records * 1e6:.1f} µs |")
     if not a.keep and not a.work:
         shutil.rmtree(work, ignore_errors=True)
 

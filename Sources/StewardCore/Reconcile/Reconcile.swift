@@ -103,14 +103,20 @@ public enum Reconcile {
                                         source: FindingSource(file: "State/\(ids[0]).json", record: "spec.secretRef")))
         }
         absences(docs, inventories, observedKeys, now, &out)
-        out.findings = out.findings.map { (sortKey($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+        // Sorting indices over a borrowed buffer: 200,000 findings moved through a merge sort
+        // would cost a retain and release of every string on every move.
+        let keys = out.findings.map(sortKey)
+        var order = Array(out.findings.indices)
+        keys.withUnsafeBufferPointer { k in order.sort { k[$0] < k[$1] } }
+        out.findings = order.map { out.findings[$0] }
         return out
     }
 
-    /// Severity first, then kind, platform, ref, connector and source.
-    static func sortKey(_ f: Finding) -> [String] {
-        let rank: Int = severityRank[f.severity] ?? 9
-        return [String(rank), f.kind, f.platform, f.ref, f.connector ?? "", f.source?.file ?? "", f.source?.record ?? ""]
+    /// Severity first, then kind, platform, ref, connector and source, as one string whose
+    /// parts are separated by NUL (which sorts before every other character).
+    static func sortKey(_ f: Finding) -> String {
+        let rank = severityRank[f.severity] ?? 9
+        return "\(rank)\u{0}\(f.kind)\u{0}\(f.platform)\u{0}\(f.ref)\u{0}\(f.connector ?? "")\u{0}\(f.source?.file ?? "")\u{0}\(f.source?.record ?? "")"
     }
 
     /// `missing` for an active connector's covered binding that no export holds, and the
