@@ -45,7 +45,7 @@ enum GCPServiceAccountKeys {
             var r = ObservedRecord(platform: "gcp", ref: email)
             r.source = at
             r.credentials = [ObservedCredential(id: keyID, createdAt: after, expiresAt: before == never ? nil : before,
-                                                neverExpires: before == never || before == nil, disabled: disabled, source: at)]
+                                                neverExpires: before == never, disabled: disabled, source: at)]
             records.append(r)
         }
         return Inventory(file: file, format: .gcpServiceAccountKeys, records: ExportList.merged(records), platforms: ["gcp"],
