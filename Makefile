@@ -6,7 +6,7 @@ BIN        := .build/release/steward
 CONFORMANCE ?= ../shared/conformance
 RUN_NOW    ?= 2027-01-04T09:00:00Z
 
-.PHONY: build release run test tools unit conformance crash test-faults bench embed clean
+.PHONY: build release run test tools unit conformance crash test-faults bench bench-observed embed clean
 
 build:
 	$(SWIFT) build
@@ -45,6 +45,10 @@ test-faults: release
 
 bench: release
 	@bash scripts/bench.sh
+
+# Read time of a 50,000-record export of each platform format (BENCH_RECORDS, BENCH_RUNS).
+bench-observed: release
+	@python3 Benchmarks/observed_exports.py --bin $(BIN) --records $${BENCH_RECORDS:-50000} --runs $${BENCH_RUNS:-5}
 
 clean:
 	rm -rf .build

@@ -26,7 +26,7 @@ enum CommandTable {
         .option("--secret-ref", value: "REF", help: "where the secret lives (e.g. vault://kv/x), never the secret"),
         .option("--workflow", value: "NAME", help: "standard or temporary (default standard)"),
         .option("--until", value: "TIME", help: "when a temporary connector must end"),
-        .option("--binding", value: "PLATFORM=REF", help: "a platform object it is", repeatable: true),
+        .option("--binding", value: "PLATFORM=REF", help: "a platform object it is (aws=ARN, azure=APPID, gcp=SA-EMAIL, github=SLUG or LOGIN/TOKEN, okta=NAME, kubernetes=NS/NAME)", repeatable: true),
     ]
 
     static let amendOptions: [OptionSpec] = [

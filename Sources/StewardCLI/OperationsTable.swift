@@ -5,7 +5,7 @@ enum OperationsTable {
                     options: [.flag("--dry-run", help: "plan and report, write nothing"),
                               .option("--people", value: "FILE", help: "JSON array of {email, status}; owners absent or not active count as gone"),
                               .option("--observed", value: "FILE", help: "a platform export to reconcile against", repeatable: true),
-                              .option("--observed-format", value: "FORMAT", help: "generic-json, aws-credential-report or github-installations (default: sniffed)"),
+                              .option("--observed-format", value: "FORMAT", help: "generic-json, aws-credential-report, github-installations, entra-applications, gcp-service-account-keys, github-fine-grained-pats, okta-api-tokens or kubernetes-service-account-tokens (default: sniffed)"),
                               .option("--findings", value: "FILE", help: "write the findings as a Markdown report"),
                               .option("--outbox", value: "DIR", help: "write each newly opened task as DIR/<task id>.md and .json"),
                               .flag("--commit", help: "commit the changed files with git as steward-runner"),

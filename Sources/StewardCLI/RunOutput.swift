@@ -19,7 +19,8 @@ enum RunOutput {
             }),
             "findings": .array(r.findings.map { f in
                 .object(["kind": .string(f.kind), "connector": f.connector.map(JSONValue.string) ?? .null, "platform": .string(f.platform),
-                         "ref": .string(f.ref), "owasp": .string(f.owasp), "severity": .string(f.severity), "message": .string(f.message)])
+                         "ref": .string(f.ref), "owasp": .string(f.owasp), "severity": .string(f.severity), "message": .string(f.message),
+                         "source": f.source.map { s in .object(["file": .string(s.file), "record": s.record.map(JSONValue.string) ?? .null]) } ?? .null])
             }),
             "errors": .array(r.errors.map { .object(["file": .string($0.file), "message": .string($0.message)]) }),
             "scanned": .int(Int64(r.scanned)),

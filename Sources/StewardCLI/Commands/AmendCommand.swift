@@ -10,6 +10,7 @@ enum AmendCommand {
         c.addReaches = a.values("add-reach")
         c.removeReaches = a.values("remove-reach")
         c.addBindings = try inv.bindings("add-binding")
+        try BindingCheck.require(c.addBindings, option: "add-binding")
         c.removeBindings = try inv.bindings("remove-binding")
         c.purpose = a.value("purpose")
         c.kind = a.value("kind")

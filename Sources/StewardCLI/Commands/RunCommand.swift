@@ -13,9 +13,10 @@ enum RunCommand {
             options.people = try PeopleDirectory(try JSONFile.parse(file, shown: file, maxBytes: 64 << 20), file: file)
         }
         let observed = inv.args.values("observed")
+        var exportErrors: [RunError] = []
         if !observed.isEmpty {
             let formatName = inv.args.value("observed-format")
-            try Reconciliation.prepare(&options, root: root, files: observed, formatName: formatName)
+            exportErrors = try Reconciliation.prepare(&options, root: root, files: observed, formatName: formatName)
         }
         if inv.args.flag("commit") && !options.dryRun {
             try RunCommit.preflight(root: root)
@@ -25,12 +26,15 @@ enum RunCommand {
         }
         let started = Date()
         let showProgress = format == .text && Output.stderrIsTerminal
-        let report = try Runner(root: root).run(options) { done, total in
+        var report = try Runner(root: root).run(options) { done, total in
             if showProgress && Date().timeIntervalSince(started) > 1 {
                 FileHandle.standardError.write(Data("\rsteward run: \(done)/\(total) connectors".utf8))
             }
         }
         if showProgress && Date().timeIntervalSince(started) > 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if !exportErrors.isEmpty {
+            report.errors = (report.errors + exportErrors).sorted { $0.file < $1.file }
+        }
         if let file = inv.args.value("findings"), !options.dryRun {
             try FindingsReport.write(report.findings, to: file, now: report.now)
         }

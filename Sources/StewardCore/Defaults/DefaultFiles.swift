@@ -90,8 +90,10 @@ public enum DefaultFiles {
   "terminal": "decommissioned",
   "timers": {
     "approvalLapse": "14d",
+    "credentialNotice": "30d",
     "dormant": "90d",
     "expiryNotice": "7d",
+    "maxCredentialLifetime": "365d",
     "maxWindow": null,
     "requestExpiry": "30d",
     "review": {
@@ -428,8 +430,10 @@ public enum DefaultFiles {
   "terminal": "decommissioned",
   "timers": {
     "approvalLapse": "14d",
+    "credentialNotice": "30d",
     "dormant": "90d",
     "expiryNotice": "7d",
+    "maxCredentialLifetime": "365d",
     "maxWindow": "90d",
     "requestExpiry": "30d",
     "review": {

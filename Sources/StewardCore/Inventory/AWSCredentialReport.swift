@@ -51,7 +51,8 @@ enum AWSCredentialReport {
         try checkHeader(header, file: file)
         var records: [ObservedRecord] = []
         for (index, fields) in rows.enumerated().dropFirst() where fields != [""] {
-            if let record = try readRow(Row(fields: fields, number: index + 1, file: file)) {
+            if var record = try readRow(Row(fields: fields, number: index + 1, file: file)) {
+                record.source = "row \(index + 1)"
                 records.append(record)
             }
         }

@@ -37,6 +37,7 @@ enum GenericInventory {
             r.lastUsedAt = try f.optionalTime(o["lastUsedAt"], at + ".lastUsedAt")
             r.credentialId = try f.optionalString(o["credentialId"], at + ".credentialId")
             r.credentialCreatedAt = try f.optionalTime(o["credentialCreatedAt"], at + ".credentialCreatedAt")
+            r.source = at
             if r.credentialId == "" { throw f.fail(at + ".credentialId", "must not be empty (use null when unknown)") }
             records.append(r)
         }

@@ -37,8 +37,10 @@ enum GitHubInstallations {
             guard let items = list.arrayValue else {
                 throw f.fail(prefix + "installations", "must be an array, not \(list.typeDescription)")
             }
-            for (i, item) in items.enumerated() {
-                records.append(try installation(item, prefix + "installations[\(i)]", f))
+                for (i, item) in items.enumerated() {
+                var r = try installation(item, prefix + "installations[\(i)]", f)
+                r.source = prefix + "installations[\(i)]"
+                records.append(r)
             }
         }
         if let pages = json.arrayValue {
@@ -51,7 +53,8 @@ enum GitHubInstallations {
                 + "it is one page of a paginated response; fetch every page "
                 + "(gh api --paginate --slurp /orgs/ORG/installations) and pass that file")
         }
-        return Inventory(file: file, format: .githubInstallations, records: records, platforms: ["github"])
+        return Inventory(file: file, format: .githubInstallations, records: records, platforms: ["github"],
+                         coverage: .refsWithoutSlash)
     }
 
     private static func installation(_ item: JSONValue, _ at: String, _ f: InventoryJSONFields) throws(InventoryError) -> ObservedRecord {

@@ -6,6 +6,16 @@ public enum InventoryFormat: String, Sendable, CaseIterable {
     case awsCredentialReport = "aws-credential-report"
     /// GitHub's `GET /orgs/{org}/installations` response.
     case githubInstallations = "github-installations"
+    /// `az ad app list --all -o json`, or one Graph `GET /applications` page.
+    case entraApplications = "entra-applications"
+    /// `gcloud iam service-accounts keys list --format=json` (one list, or an array of lists).
+    case gcpServiceAccountKeys = "gcp-service-account-keys"
+    /// `gh api --paginate /orgs/ORG/personal-access-tokens`.
+    case githubFineGrainedPATs = "github-fine-grained-pats"
+    /// Okta `GET /api/v1/api-tokens`.
+    case oktaAPITokens = "okta-api-tokens"
+    /// `kubectl get secrets -A --field-selector type=kubernetes.io/service-account-token -o json`.
+    case kubernetesServiceAccountTokens = "kubernetes-service-account-tokens"
 
     /// The valid names, comma-separated, for error messages.
     static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
@@ -14,9 +24,13 @@ public enum InventoryFormat: String, Sendable, CaseIterable {
 /// Reads platform exports into `ObservedRecord`s, detecting the format when not told.
 public enum InventoryReader {
     /// The format `bytes` look like, or nil when they match none:
-    /// - a JSON array is generic JSON (or, when its first element is an object with an
-    ///   `installations` key, GitHub pages as `gh api --paginate --slurp` saves them);
-    /// - a JSON object with an `installations` key is GitHub installations;
+    /// - a JSON object with an `installations` key is GitHub installations; one with a
+    ///   `value` array is a Graph applications page; one with `items` (a Kubernetes List)
+    ///   is service-account token Secrets;
+    /// - a JSON array is judged by its first record (looking inside a first page when the
+    ///   array holds pages): `installations` → GitHub installations, `appId` → Entra,
+    ///   `keyType` or a key `name` → GCP keys, `token_name` → fine-grained PATs,
+    ///   `tokenWindow` or `userId` → Okta tokens, anything else (or nothing) → generic JSON;
     /// - text whose first line (after an optional byte order mark) starts with `user,arn,`
     ///   is an AWS credential report.
     public static func sniff(_ bytes: [UInt8]) -> InventoryFormat? {
@@ -43,7 +57,7 @@ public enum InventoryReader {
             }
         }
         guard let chosen else {
-            let what = json?.objectValue != nil ? "a JSON object without an \"installations\" key matches no "
+            let what = json?.objectValue != nil ? "a JSON object without \"installations\", \"value\" or \"items\" matches no "
                 + "known export format" : "cannot tell which export format this is"
             throw InventoryError(file: file, location: nil, message: what
                 + "; pass --observed-format with one of: \(InventoryFormat.validNames)")
@@ -56,16 +70,32 @@ public enum InventoryReader {
         case .awsCredentialReport: return try AWSCredentialReport.read(bytes, file: file)
         case .generic: return try GenericInventory.read(value(), file: file)
         case .githubInstallations: return try GitHubInstallations.read(value(), file: file)
+        case .entraApplications: return try EntraApplications.read(value(), file: file)
+        case .gcpServiceAccountKeys: return try GCPServiceAccountKeys.read(value(), file: file)
+        case .githubFineGrainedPATs: return try GitHubFineGrainedPATs.read(value(), file: file)
+        case .oktaAPITokens: return try OktaAPITokens.read(value(), file: file)
+        case .kubernetesServiceAccountTokens: return try KubernetesTokens.read(value(), file: file)
         }
     }
 
     static func sniff(_ json: JSONValue) -> InventoryFormat? {
         switch json {
         case .array(let items):
-            if case .object(let page)? = items.first, page["installations"] != nil { return .githubInstallations }
+            var first = items.first
+            if case .array(let page)? = first { first = page.first }
+            guard case .object(let o)? = first else { return .generic }
+            if o["installations"] != nil { return .githubInstallations }
+            if o["platform"] != nil && o["ref"] != nil { return .generic }
+            if o["appId"] != nil { return .entraApplications }
+            if o["token_name"] != nil { return .githubFineGrainedPATs }
+            if o["keyType"] != nil || o["validAfterTime"] != nil { return .gcpServiceAccountKeys }
+            if o["tokenWindow"] != nil || o["userId"] != nil { return .oktaAPITokens }
             return .generic
         case .object(let members):
-            return members["installations"] != nil ? .githubInstallations : nil
+            if members["installations"] != nil { return .githubInstallations }
+            if members["value"]?.arrayValue != nil { return .entraApplications }
+            if members["items"] != nil, members["kind"] != nil { return .kubernetesServiceAccountTokens }
+            return nil
         default:
             return nil
         }

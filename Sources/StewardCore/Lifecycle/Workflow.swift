@@ -75,6 +75,10 @@ public struct WorkflowTimers: Sendable, Equatable {
     public var maxWindow: Duration?
     public var dormant: Duration
     public var revocationGrace: Duration
+    /// How long before a platform credential expires to warn (`credential-expiring`); nil: never.
+    public var credentialNotice: Duration? = .days(30)
+    /// The longest a platform credential may live from creation (`expiry-drift`); nil: no limit.
+    public var maxCredentialLifetime: Duration? = .days(365)
 }
 
 /// How a task kind is presented and when it falls due.

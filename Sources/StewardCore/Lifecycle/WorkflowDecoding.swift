@@ -75,11 +75,15 @@ public enum WorkflowDecoding {
         var review: [Risk: Duration] = [:]
         for risk in Risk.allCases { review[risk] = try duration(&rr, risk.rawValue) }
         try rr.finish()
-        let t = WorkflowTimers(requestExpiry: requestExpiry, approvalLapse: approvalLapse, review: review,
+        var t = WorkflowTimers(requestExpiry: requestExpiry, approvalLapse: approvalLapse, review: review,
                                reviewGrace: try duration(&r, "reviewGrace"), rotation: try duration(&r, "rotation"),
                                expiryNotice: try optionalDuration(&r, "expiryNotice"),
                                maxWindow: try optionalDuration(&r, "maxWindow"), dormant: try duration(&r, "dormant"),
                                revocationGrace: try duration(&r, "revocationGrace"))
+        // Added with the platform exports: a workflow written before them keeps the defaults
+        // (30 d, 365 d); null switches the finding off.
+        if r.raw("credentialNotice") != nil { t.credentialNotice = try optionalDuration(&r, "credentialNotice") }
+        if r.raw("maxCredentialLifetime") != nil { t.maxCredentialLifetime = try optionalDuration(&r, "maxCredentialLifetime") }
         try r.finish()
         return t
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// `run --findings FILE`: the findings as Markdown, grouped by severity, with whom to contact.
+/// `run --findings FILE`: the findings as Markdown, grouped by severity, with whom to contact
+/// and the export record each came from.
 public enum FindingsReport {
     /// The Markdown text.
     public static func markdown(_ findings: [Finding], now: Timestamp) -> String {
@@ -8,10 +9,11 @@ public enum FindingsReport {
         for severity in ["critical", "high", "medium", "low"] {
             let group = findings.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }
-            out += "\n## \(severity.capitalized) (\(group.count))\n\n| Finding | Connector | Platform object | OWASP | Contact | What |\n|---|---|---|---|---|---|\n"
+            out += "\n## \(severity.capitalized) (\(group.count))\n\n| Finding | Connector | Platform object | OWASP | Contact | What | Source |\n|---|---|---|---|---|---|---|\n"
             for f in group {
                 let cells = [f.kind, f.connector ?? "(none)", "\(f.platform): `\(f.ref)`", f.owasp,
-                             f.contact.isEmpty ? "platform admins" : f.contact.joined(separator: ", "), f.message]
+                             f.contact.isEmpty ? "platform admins" : f.contact.joined(separator: ", "), f.message,
+                             f.source.map { s in s.record.map { "\(s.file), record \($0)" } ?? s.file } ?? ""]
                 // Refs come from platform exports: a line break in one must not end the row
                 // (or start a heading of its own).
                 out += "| " + cells.map {

@@ -1,18 +1,17 @@
-/// Compares declared connectors with what platforms export (§6). Pure: documents,
-/// inventories, workflows and now in; findings and per-connector runner signals out.
+/// Compares declared connectors with what platforms export. Pure: documents, inventories,
+/// workflows and now in; findings and per-connector runner signals out.
+///
+/// A binding is managed only by a connector that is approved, active, review-due or
+/// rotated. An object bound by a decommissioned connector is `revocation-ineffective`
+/// whatever else also names it (a new request for the same object must not hide a failed
+/// revocation). Refs compare as their platform compares them (`RefKey`).
 public enum Reconcile {
-    /// The OWASP Non-Human Identities Top 10 (2025) id of each finding kind.
-    public static let owasp: [String: String] = [
-        "unmanaged": "NHI1:2025 Improper Offboarding",
-        "revocation-ineffective": "NHI1:2025 Improper Offboarding",
-        "missing": "NHI1:2025 Improper Offboarding",
-        "dormant": "NHI1:2025 Improper Offboarding",
-        "scope-drift": "NHI5:2025 Overprivileged NHI",
-        "stale-credential": "NHI7:2025 Long-Lived Secrets",
-        "shared-credential": "NHI9:2025 NHI Reuse",
-    ]
+    /// The OWASP Non-Human Identities Top 10 (2025) id of each finding kind, by name.
+    public static let owasp: [String: String] = Dictionary(uniqueKeysWithValues: FindingKind.allCases.map { ($0.rawValue, $0.owasp) })
 
     static let severityRank = ["critical": 0, "high": 1, "medium": 2, "low": 3]
+    /// The states in which a connector manages its bindings.
+    static let managing: Set<String> = [StateName.approved, StateName.active, StateName.reviewDue, StateName.rotated]
 
     /// The result: findings in a stable order, and what the runner should do per connector.
     public struct Outcome: Sendable {
@@ -25,112 +24,125 @@ public enum Reconcile {
                            now: Timestamp) -> Outcome {
         var out = Outcome()
         var bound: [Binding: [ConnectorDocument]] = [:]
-        for d in docs { for b in d.spec.bindings { bound[key(b), default: []].append(d) } }
-        func wf(_ d: ConnectorDocument) -> Workflow? { workflows[d.workflow] ?? workflows["standard"] }
-        func contact(_ d: ConnectorDocument) -> [String] { [d.spec.owners.business, d.spec.owners.technical] }
+        for d in docs { for b in Set(d.spec.bindings.map(RefKey.of)) { bound[b, default: []].append(d) } }
         let fallback = workflows["standard"] ?? workflows.values.sorted { $0.name < $1.name }.first
+        func wf(_ d: ConnectorDocument?) -> Workflow? { d.flatMap { workflows[$0.workflow] } ?? fallback }
         var observedKeys: Set<Binding> = []
-        var credentialUsers: [String: Set<String>] = [:]
+        var credentialUsers: [String: (users: Set<String>, source: FindingSource)] = [:]
         for inv in inventories {
             for r in inv.records {
-                let k = Binding(platform: r.platform.lowercased(), ref: r.ref)
+                let k = RefKey.of(platform: r.platform, ref: r.ref)
                 observedKeys.insert(k)
                 let owners = bound[k] ?? []
-                let live = owners.filter { $0.state != StateName.decommissioned }
-                let where_ = "in \(inv.file)"
-                func add(_ kind: String, _ d: ConnectorDocument?, _ severity: String, _ message: String) {
-                    out.findings.append(Finding(kind: kind, connector: d?.id, platform: r.platform, ref: r.ref, owasp: owasp[kind] ?? "",
-                                                severity: severity, message: message, contact: d.map(contact) ?? []))
+                let managers = owners.filter { managing.contains($0.state) }
+                let ended = owners.filter { $0.state == (wf($0)?.terminal ?? StateName.decommissioned) }
+                var ctx = RecordContext(inventory: inv, record: r, now: now)
+                if managers.isEmpty && ended.isEmpty {
+                    let pending = owners.map(\.id).sorted()
+                    let why = pending.isEmpty ? "no connector binds it" : "only \(pending.joined(separator: ", ")) names it, and is not approved"
+                    ctx.add(.unmanaged, nil, "high", "observed \(ctx.where_) but \(why): shadow integration; declare it with "
+                        + "'steward new … --binding \(r.platform)=\(r.ref)' or remove it")
                 }
-                if owners.isEmpty {
-                    add("unmanaged", nil, "high", "observed \(where_) but no connector binds it: shadow integration; declare it with 'steward new … --binding \(r.platform)=\(r.ref)' or remove it")
-                } else if live.isEmpty {
-                    for d in owners {
-                        // When it ended: the event that entered the terminal state, not the
-                        // last event (closing an offboarding task later must not reset the age).
-                        let terminal = wf(d)?.terminal ?? StateName.decommissioned
-                        let since = d.history.last(where: { $0.to == terminal && $0.from != terminal })?.at ?? d.history.last?.at ?? now
-                        let days = since.days(until: now)
-                        let grace = wf(d)?.timers.revocationGrace ?? .days(1)
-                        let severity = now.seconds - since.seconds <= grace.seconds ? "medium" : (days <= 7 ? "high" : "critical")
-                        add("revocation-ineffective", d, severity, "\(d.id) was decommissioned \(days) day(s) ago but the platform still holds it \(where_); revoke it now")
-                    }
+                for d in ended {
+                    let terminal = wf(d)?.terminal ?? StateName.decommissioned
+                    // When it ended: the event that entered the terminal state, not the last
+                    // event (closing an offboarding task later must not reset the age).
+                    let since = d.history.last(where: { $0.to == terminal && $0.from != terminal })?.at ?? d.history.last?.at ?? now
+                    let days = since.days(until: now)
+                    let grace = wf(d)?.timers.revocationGrace ?? .days(1)
+                    let severity = now.seconds - since.seconds <= grace.seconds ? "medium" : (days <= 7 ? "high" : "critical")
+                    let also = managers.isEmpty ? "" : " (\(managers.map(\.id).sorted().joined(separator: ", ")) also binds it: revoke the old credential all the same)"
+                    ctx.add(.revocationIneffective, d, severity, "\(d.id) was decommissioned \(days) day(s) ago but the platform still holds it \(ctx.where_); revoke it now" + also)
                 }
-                for d in live {
-                    if let scopes = r.scopes {
-                        let extra = Set(scopes).subtracting(d.spec.scopes).sorted()
-                        if !extra.isEmpty {
-                            let text = extra.joined(separator: ", ")
-                            add("scope-drift", d, "high", "observed scopes beyond the spec: \(text)")
-                            if d.state == StateName.active { out.signals[d.id, default: RunSignals()].drift = "observed \(text) beyond the spec \(where_)" }
-                        }
-                    }
+                for d in managers {
+                    guard let scopes = r.scopes else { continue }
+                    let extra = Set(scopes).subtracting(d.spec.scopes).sorted()
+                    guard !extra.isEmpty else { continue }
+                    let text = extra.joined(separator: ", ")
+                    ctx.add(.scopeDrift, d, "high", "observed scopes beyond the spec: \(text)")
+                    if d.state == StateName.active { out.signals[d.id, default: RunSignals()].drift = "observed \(text) beyond the spec \(ctx.where_)" }
                 }
-                let subjects: [ConnectorDocument?] = live.isEmpty && owners.isEmpty ? [nil] : live.map { Optional($0) }
+                let subjects: [ConnectorDocument?] = managers.isEmpty && ended.isEmpty ? [nil] : managers.map { Optional($0) }
+                let usage = CredentialView(r, now: now)
                 for d in subjects {
-                    let timers = (d.flatMap(wf) ?? fallback)?.timers
-                    if let used = r.lastUsedAt, let dormant = timers?.dormant, now.seconds - used.seconds >= dormant.seconds {
-                        add("dormant", d, "medium", "not used for \(used.days(until: now)) days (last used \(used)); decommission it if nobody needs it")
-                        if let d { out.signals[d.id, default: RunSignals()].dormant = "unused since \(used) \(where_)" }
+                    guard let timers = wf(d)?.timers else { continue }
+                    if usage.live, let used = usage.lastUsedAt, now.seconds - used.seconds >= timers.dormant.seconds {
+                        ctx.add(.dormant, d, "medium", "not used for \(used.days(until: now)) days (last used \(used)); decommission it if nobody needs it")
+                        if let d { out.signals[d.id, default: RunSignals()].dormant = "unused since \(used) \(ctx.where_)" }
                     }
-                    if let created = r.credentialCreatedAt, let rotation = timers?.rotation, now.seconds - created.seconds >= rotation.seconds {
-                        add("stale-credential", d, "high", "the credential is \(created.days(until: now)) days old (rotation period \(rotation)); rotate it")
-                        if let d { out.signals[d.id, default: RunSignals()].staleCredential = "credential created \(created), \(created.days(until: now)) days old \(where_)" }
+                    if let created = usage.oldestCreatedAt, now.seconds - created.seconds >= timers.rotation.seconds {
+                        ctx.add(.staleCredential, d, "high", "the credential is \(created.days(until: now)) days old (rotation period \(timers.rotation)); rotate it",
+                                record: usage.oldestSource)
+                        if let d { out.signals[d.id, default: RunSignals()].staleCredential = "credential created \(created), \(created.days(until: now)) days old \(ctx.where_)" }
                     }
+                    CredentialFindings.expiry(&ctx, d, usage: usage, timers: timers)
                 }
-                if let cred = r.credentialId {
-                    for d in live { credentialUsers[cred, default: []].insert(d.id) }
+                for d in managers { CredentialFindings.personBound(&ctx, d) }
+                out.findings += ctx.findings
+                for cred in usage.liveIDs {
+                    for d in managers {
+                        credentialUsers[cred, default: ([], FindingSource(file: inv.file, record: r.source))].users.insert(d.id)
+                    }
                 }
             }
         }
-        for (cred, users) in credentialUsers where users.count > 1 {
-            out.findings.append(Finding(kind: "shared-credential", connector: users.sorted().first, platform: "-", ref: cred,
-                                        owasp: owasp["shared-credential"]!, severity: "high",
-                                        message: "one credential is behind \(users.count) connectors: \(users.sorted().joined(separator: ", ")); issue one per connector"))
+        for (cred, entry) in credentialUsers where entry.users.count > 1 {
+            let users = entry.users.sorted()
+            out.findings.append(Finding(kind: FindingKind.sharedCredential.rawValue, connector: users.first, platform: "-", ref: cred,
+                                        owasp: FindingKind.sharedCredential.owasp, severity: "high",
+                                        message: "one credential is behind \(users.count) connectors: \(users.joined(separator: ", ")); issue one per connector",
+                                        source: entry.source))
         }
         var secretUsers: [String: [ConnectorDocument]] = [:]
         for d in docs where d.state != StateName.decommissioned { if let s = d.spec.secretRef { secretUsers[s, default: []].append(d) } }
         for (ref, users) in secretUsers where users.count > 1 {
             let ids = users.map(\.id).sorted()
-            out.findings.append(Finding(kind: "shared-credential", connector: ids.first, platform: "secretRef", ref: ref,
-                                        owasp: owasp["shared-credential"]!, severity: "high",
-                                        message: "one secret is behind \(ids.count) connectors: \(ids.joined(separator: ", ")); issue one per connector"))
+            out.findings.append(Finding(kind: FindingKind.sharedCredential.rawValue, connector: ids.first, platform: "secretRef", ref: ref,
+                                        owasp: FindingKind.sharedCredential.owasp, severity: "high",
+                                        message: "one secret is behind \(ids.count) connectors: \(ids.joined(separator: ", ")); issue one per connector",
+                                        source: FindingSource(file: "State/\(ids[0]).json", record: "spec.secretRef")))
         }
-        let covered = coverage(inventories)
+        absences(docs, inventories, observedKeys, now, &out)
+        // Sorting indices over a borrowed buffer: 200,000 findings moved through a merge sort
+        // would cost a retain and release of every string on every move.
+        let keys = out.findings.map(sortKey)
+        var order = Array(out.findings.indices)
+        keys.withUnsafeBufferPointer { k in order.sort { k[$0] < k[$1] } }
+        out.findings = order.map { out.findings[$0] }
+        return out
+    }
+
+    /// Severity first, then kind, platform, ref, connector and source, as one string whose
+    /// parts are separated by NUL (which sorts before every other character).
+    static func sortKey(_ f: Finding) -> String {
+        let rank = severityRank[f.severity] ?? 9
+        return "\(rank)\u{0}\(f.kind)\u{0}\(f.platform)\u{0}\(f.ref)\u{0}\(f.connector ?? "")\u{0}\(f.source?.file ?? "")\u{0}\(f.source?.record ?? "")"
+    }
+
+    /// `missing` for an active connector's covered binding that no export holds, and the
+    /// removal proof for a decommissioned one whose every binding is covered and absent.
+    static func absences(_ docs: [ConnectorDocument], _ inventories: [Inventory], _ observed: Set<Binding>, _ now: Timestamp,
+                          _ out: inout Outcome) {
         for d in docs {
-            let onCovered = d.spec.bindings.filter { covered[$0.platform.lowercased()] != nil }
+            func sources(_ b: Binding) -> [Inventory] { inventories.filter { $0.covers(b) } }
+            let onCovered = d.spec.bindings.filter { !sources($0).isEmpty }
             guard !onCovered.isEmpty else { continue }
-            let absent = onCovered.filter { !observedKeys.contains(key($0)) }
+            let absent = onCovered.filter { !observed.contains(RefKey.of($0)) }
             if d.state == StateName.active {
                 for b in absent {
-                    out.findings.append(Finding(kind: "missing", connector: d.id, platform: b.platform, ref: b.ref, owasp: owasp["missing"]!,
-                                                severity: "low", message: "\(d.id) is active but \(covered[b.platform.lowercased()]!) does not show its binding; was it removed outside steward?",
-                                                contact: contact(d)))
+                    let inv = sources(b)
+                    let names = inv.map { "\($0.file) (\($0.format.rawValue))" }.joined(separator: ", ")
+                    out.findings.append(Finding(kind: FindingKind.missing.rawValue, connector: d.id, platform: b.platform, ref: b.ref,
+                                                owasp: FindingKind.missing.owasp, severity: "low",
+                                                message: "\(d.id) is active but \(names) does not show its binding; was it removed outside steward?",
+                                                contact: [d.spec.owners.business, d.spec.owners.technical],
+                                                source: FindingSource(file: inv[0].file, record: nil)))
                 }
             }
             if d.state == StateName.decommissioned && absent.count == d.spec.bindings.count {
-                let sources = Array(Set(onCovered.map { covered[$0.platform.lowercased()]! })).sorted().joined(separator: ", ")
-                out.signals[d.id, default: RunSignals()].removalProof = "absent from \(sources) at \(now)"
+                let names = Set(onCovered.flatMap { sources($0).map { "\($0.file) (\($0.format.rawValue))" } }).sorted()
+                out.signals[d.id, default: RunSignals()].removalProof = "absent from \(names.joined(separator: ", ")) at \(now)"
             }
         }
-        out.findings.sort {
-            (severityRank[$0.severity] ?? 9, $0.kind, $0.platform, $0.ref, $0.connector ?? "") <
-                (severityRank[$1.severity] ?? 9, $1.kind, $1.platform, $1.ref, $1.connector ?? "")
-        }
-        return out
     }
-
-    /// Platform → "<file> (<format>)" of the exports that cover it.
-    static func coverage(_ inventories: [Inventory]) -> [String: String] {
-        var out: [String: String] = [:]
-        for inv in inventories {
-            for p in inv.platforms {
-                let src = "\(inv.file) (\(inv.format.rawValue))"
-                out[p.lowercased()] = out[p.lowercased()].map { "\($0), \(src)" } ?? src
-            }
-        }
-        return out
-    }
-
-    static func key(_ b: Binding) -> Binding { Binding(platform: b.platform.lowercased(), ref: b.ref) }
 }

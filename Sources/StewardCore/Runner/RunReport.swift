@@ -69,9 +69,11 @@ public struct Finding: Sendable, Equatable {
     public var message: String
     /// Who to contact (the connector's owners), if known.
     public var contact: [String]
+    /// The export file and record it came from.
+    public var source: FindingSource?
 
     public init(kind: String, connector: String?, platform: String, ref: String, owasp: String,
-                severity: String, message: String, contact: [String] = []) {
+                severity: String, message: String, contact: [String] = [], source: FindingSource? = nil) {
         self.kind = kind
         self.connector = connector
         self.platform = platform
@@ -80,5 +82,6 @@ public struct Finding: Sendable, Equatable {
         self.severity = severity
         self.message = message
         self.contact = contact
+        self.source = source
     }
 }

@@ -6,7 +6,9 @@ final class InventoryReaderTests: XCTestCase {
     private let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     func testFormatNames() {
-        XCTAssertEqual(InventoryFormat.allCases.map(\.rawValue), ["generic-json", "aws-credential-report", "github-installations"])
+        XCTAssertEqual(InventoryFormat.allCases.map(\.rawValue), ["generic-json", "aws-credential-report", "github-installations", "entra-applications",
+                                                                "gcp-service-account-keys", "github-fine-grained-pats", "okta-api-tokens",
+                                                                "kubernetes-service-account-tokens"])
         XCTAssertEqual(InventoryFormat(rawValue: "aws-credential-report"), .awsCredentialReport)
     }
 

@@ -12,8 +12,10 @@ final class FindingsReportTests: XCTestCase {
         try gone.decommission(at: "2026-02-01T00:00:00Z")
         let hr = try K.active("hr-feed", spec: K.spec(business: "hana@x.example", technical: "ravi@x.example",
                                                       bindings: [Binding(platform: "aws", ref: "arn:aws:iam::123456789012:user/hr|feed")]))
+        var crm = ObservedRecord(platform: "aws", ref: crmArn)
+        crm.source = "row 2"
         let inv = Inventory(file: "iam.csv", format: .awsCredentialReport, records: [
-            ObservedRecord(platform: "aws", ref: crmArn),
+            crm,
             ObservedRecord(platform: "aws", ref: "arn:aws:iam::123456789012:user/shadow", lastUsedAt: K.t("2025-01-01T00:00:00Z")),
         ], platforms: ["aws"])
         return Reconcile.run(docs: [gone.document, hr.document], inventories: [inv], workflows: K.workflowSet.workflows,
@@ -43,10 +45,12 @@ final class FindingsReportTests: XCTestCase {
         let missing = try XCTUnwrap(lines.first { $0.hasPrefix("| missing |") })
         XCTAssertTrue(missing.contains("hr\\|feed"), "a | inside a cell is escaped: \(missing)")
         XCTAssertTrue(missing.contains("| hana@x.example, ravi@x.example |"), missing)
-        // Every table row has the header's six cells.
+        XCTAssertTrue(revocation.hasSuffix("| iam.csv, record row 2 |"), revocation)
+        XCTAssertTrue(missing.hasSuffix("| iam.csv |"), "an absence names the export, no record: \(missing)")
+        // Every table row has the header's seven cells.
         for line in lines where line.hasPrefix("| ") {
             let cells = line.replacingOccurrences(of: "\\|", with: "").split(separator: "|", omittingEmptySubsequences: false)
-            XCTAssertEqual(cells.count, 8, line)
+            XCTAssertEqual(cells.count, 9, line)
         }
     }
 
