@@ -11,7 +11,7 @@ public enum Dashboard {
         body += section("Live connectors by risk", id: "risk", DashboardCharts.riskBars(r))
         body += section("Open tasks by age", id: "task-ages", DashboardCharts.taskAges(r))
         body += "</div>"
-        body += section("Next \(EstateReport.calendarDays) days: reviews, rotations, windows ending", id: "calendar", DashboardCalendar.svg(r) + DashboardCalendar.list(r))
+        body += section("Next \(EstateReport.calendarDays) days: reviews, rotations, windows ending", id: "calendar", "<div class=\"cal\"><div>" + DashboardCalendar.svg(r) + "</div><div>" + DashboardCalendar.list(r) + "</div></div>")
         body += "<div class=\"grid2\">"
         body += section("Overdue", id: "overdue", DashboardTables.work(r.overdue, dateHeader: "Was due", empty: "Nothing overdue.", overdue: true))
         body += section("Upcoming (next \(EstateReport.upcomingDays) days)", id: "upcoming", DashboardTables.work(r.upcoming, dateHeader: "Due", empty: "Nothing due.", overdue: false))
@@ -102,7 +102,8 @@ public enum Dashboard {
     th,td{text-align:left;padding:5px 8px;border-bottom:1px solid var(--line);vertical-align:top}
     th{font-weight:600;color:var(--muted);font-size:12px;background:#fafbfc}
     td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-    tr.late td{color:var(--red)}.late{color:var(--red);font-weight:600}
+    tr.late td{color:var(--red)}span.late,p.late{color:var(--red);font-weight:600}td.date{white-space:nowrap}
+    .cal{display:grid;grid-template-columns:minmax(0,440px) 1fr;gap:24px;align-items:start}
     .pill{display:inline-block;padding:0 7px;border-radius:9px;color:#fff;font-size:12px;white-space:nowrap}
     .muted{color:var(--muted)}.small{font-size:12px}code{font-size:12px}
     .scopes{max-width:320px;word-break:break-word}
@@ -111,9 +112,9 @@ public enum Dashboard {
     .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:-1px}
     details summary{cursor:pointer;color:var(--muted);font-size:12px;margin-top:6px}
     footer{color:var(--muted);font-size:12px;margin-top:8px}
-    @media (max-width:800px){.grid2{grid-template-columns:1fr}body{padding:12px}}
+    @media (max-width:800px){.grid2,.cal{grid-template-columns:1fr}body{padding:12px}}
     @media print{@page{size:A4;margin:12mm}body{background:#fff;padding:0;font-size:10pt;max-width:none}
-    section,.card{border-color:#bbb;break-inside:avoid}.grid2{display:block}.cards{grid-template-columns:repeat(4,1fr)}
+    section,.card{border-color:#bbb;break-inside:avoid}.cal{grid-template-columns:300px 1fr}.grid2{display:block}.cards{grid-template-columns:repeat(4,1fr)}
     details{display:block}details>*{display:block}table{font-size:9pt}th{background:none}
     *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
     """

@@ -12,7 +12,7 @@ enum DashboardTables {
         guard !items.isEmpty else { return "<p class=\"muted\">\(h(empty))</p>" }
         var t = "<table><tr><th>\(h(dateHeader))</th><th>Connector</th><th>What</th><th>Owner</th></tr>"
         for i in items {
-            t += "<tr\(overdue ? " class=\"late\"" : "")><td>\(i.at.dateOnly)</td><td><code>\(h(i.connector))</code></td><td>\(h(i.task.map { taskLabel($0) } ?? i.kind.rawValue))</td><td>\(h(i.owner))</td></tr>"
+            t += "<tr\(overdue ? " class=\"late\"" : "")><td class=\"date\">\(i.at.dateOnly)</td><td><code>\(h(i.connector))</code></td><td>\(h(i.task.map { taskLabel($0) } ?? i.kind.rawValue))</td><td>\(h(i.owner))</td></tr>"
         }
         return t + "</table>"
     }
@@ -41,7 +41,7 @@ enum DashboardTables {
             let fraction = min(1.0, Double(c.ageDays) / Double(max(1, c.periodDays)))
             let colour = c.over ? "#c9372c" : (fraction > 0.8 ? "#d99a00" : "#2e9b5a")
             let bar = "<svg viewBox=\"0 0 100 10\" width=\"100\" height=\"10\" role=\"img\" aria-label=\"\(c.ageDays) of \(c.periodDays) days\"><rect width=\"100\" height=\"10\" rx=\"2\" fill=\"#eef1f5\"/><rect width=\"\(DashboardCharts.fmt(100 * fraction))\" height=\"10\" rx=\"2\" fill=\"\(colour)\"/></svg>"
-            t += "<tr\(c.over ? " class=\"late\"" : "")><td><code>\(h(c.connector))</code></td><td>\(c.issuedAt.dateOnly)</td><td class=\"num\">\(c.ageDays)</td><td>\(bar)<span class=\"small muted\">period \(c.periodDays) d</span></td></tr>"
+            t += "<tr\(c.over ? " class=\"late\"" : "")><td><code>\(h(c.connector))</code></td><td class=\"date\">\(c.issuedAt.dateOnly)</td><td class=\"num\">\(c.ageDays)</td><td>\(bar)<span class=\"small muted\">period \(c.periodDays) d</span></td></tr>"
         }
         return t + "</table>"
     }
