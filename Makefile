@@ -1,12 +1,12 @@
 # Steward: two commands on a fresh machine.
 #   make run    builds a release binary and runs the cron job on a copy of the example estate
-#   make test   runs the whole test suite (unit, end-to-end, conformance, crash test)
+#   make test   runs the whole test suite (unit, end-to-end, conformance, crash test, browser)
 SWIFT      ?= swift
 BIN        := .build/release/steward
 CONFORMANCE ?= ../shared/conformance
 RUN_NOW    ?= 2027-01-04T09:00:00Z
 
-.PHONY: build release run test unit conformance crash test-faults bench embed clean
+.PHONY: build release run test unit conformance crash browser screenshot test-faults bench embed clean
 
 build:
 	$(SWIFT) build
@@ -32,7 +32,16 @@ conformance: release
 crash: release
 	@bash scripts/crash-test.sh "$(BIN)"
 
-test: unit conformance crash
+# The example estate's dashboard in headless Chromium: no console message, no network
+# request, every connector shown (skipped, saying so, where no chromium is installed).
+browser: release
+	@python3 scripts/browser-test.py "$(BIN)"
+
+# Rewrites docs/dashboard.png, the README's screenshot, from the example estate.
+screenshot: release
+	@python3 scripts/browser-test.py "$(BIN)" --screenshot docs/dashboard.png
+
+test: unit conformance crash browser
 
 test-faults: release
 	@bash scripts/test-faults.sh "$(BIN)"

@@ -26,7 +26,9 @@ enum DashboardCalendar {
             let x = left + w * (cell + gap)
             // A month's name over the week holding its 1st (and over the first week).
             let days = (0..<7).map { start + Int64(w * 7 + $0) }
-            if let labelled = w == 0 ? first : days.first(where: { Timestamp.civil(fromDays: $0).2 == 1 }) {
+            // (Not over the first week when the next month starts a week later: the names would touch.)
+            let firstLabel: Int64? = Timestamp.civil(fromDays: first).2 <= 21 ? first : nil
+            if let labelled = w == 0 ? firstLabel : days.first(where: { Timestamp.civil(fromDays: $0).2 == 1 }) {
                 let month = Timestamp.civil(fromDays: labelled).1
                 svg += "<text x=\"\(x)\" y=\"12\" font-size=\"10\" fill=\"#5f6b7a\">\(monthNames[Int(month - 1)])</text>"
             }
