@@ -23,7 +23,11 @@ public enum EventProvenance {
         }
         guard log.status == 0 else {
             let why = log.stderr.split(separator: "\n").first.map(String.init) ?? "git log failed"
-            return .unavailable(why.contains("not a git repository") ? "not inside a git repository" : why)
+            if why.contains("not a git repository") { return .unavailable("not inside a git repository") }
+            if why.contains("ambiguous argument 'HEAD'") || why.contains("does not have any commits") {
+                return .unavailable("the git repository has no commit yet")
+            }
+            return .unavailable(why)
         }
         let commits = CommitTrail.parse(log.text)
         let blobs = Array(Set(commits.compactMap(\.blob).filter { $0 != String(repeating: "0", count: $0.count) })).sorted()

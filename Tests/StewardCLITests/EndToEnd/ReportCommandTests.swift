@@ -145,4 +145,21 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("### Overdue\n\n- **crm-sync#4-"), r.stdout)
         XCTAssertEqual(r.stdout.components(separatedBy: "\n## ").count, 2, r.stdout)
     }
+
+    func testPeopleAndObservedAddDeparturesAndFindingsByOWASPId() throws {
+        let repo = try R()
+        try repo.active("crm-sync")
+        try repo.write("people.json", #"[{"email": "dana@x.example", "status": "active"}, {"email": "lee@x.example", "status": "terminated"}]"#)
+        try repo.write("observed.json", #"[{"platform": "aws", "ref": "arn:aws:iam::123456789012:user/shadow", "scopes": []}]"#)
+        let r = try repo.expect(repo.steward(["report", "--json", "--people", repo.path("people.json"), "--observed", repo.path("observed.json"),
+                                               "--now", "2026-01-10T00:00:00Z"]), 0)
+        let departed = try XCTUnwrap(r.object?["departedOwners"] as? [[String: Any]])
+        XCTAssertEqual(departed.map { $0["email"] as? String }, [R.lee])
+        let findings = try XCTUnwrap(r.object?["findings"] as? [[String: Any]])
+        XCTAssertTrue(findings.contains { $0["kind"] as? String == "unmanaged" && ($0["owasp"] as? String ?? "").hasPrefix("NHI1") }, "\(findings)")
+        let html = try repo.expect(repo.steward(["report", "--format", "html", "--people", repo.path("people.json"),
+                                                  "--observed", repo.path("observed.json"), "--now", "2026-01-10T00:00:00Z"]), 0).stdout
+        XCTAssertTrue(html.contains("id=\"findings\""), "findings by OWASP NHI id with --observed")
+        XCTAssertTrue(html.contains("Owners who have left, on live connectors (1):"), html)
+    }
 }

@@ -52,7 +52,7 @@ enum DashboardTables {
             if departed.isEmpty {
                 out += "<p>Every owner of a live connector is still here.</p>"
             } else {
-                out += "<p class=\"late\">\(ReportText.count(departed.count, "owner")) of live connectors have left:</p><table><tr><th>Connector</th><th>Role</th><th>Owner</th></tr>"
+                out += "<p class=\"late\">Owners who have left, on live connectors (\(departed.count)):</p><table><tr><th>Connector</th><th>Role</th><th>Owner</th></tr>"
                 for d in departed { out += "<tr class=\"late\"><td><code>\(h(d.connector))</code></td><td>\(h(d.role))</td><td>\(h(d.email))</td></tr>" }
                 out += "</table>"
             }
