@@ -15,6 +15,9 @@ extension ReportCommands {
             }
             guard t <= now else { throw InputError("--as-of \(t) lies in the future (now is \(now)); a report can only look back") }
             at = t
+            if !inv.args.values("observed").isEmpty {
+                throw InputError("--observed shows what the platforms hold now and cannot be judged against the estate as of \(t); drop one of them")
+            }
         }
         let root = try inv.root()
         let workflows = try WorkflowSet.load(root)

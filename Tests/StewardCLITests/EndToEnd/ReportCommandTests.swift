@@ -107,6 +107,8 @@ final class ReportCommandTests: XCTestCase {
         }
         let future = try repo.expect(repo.steward(["report", "--as-of", "2026-02-01T00:00:00Z", "--now", "2026-01-10T00:00:00Z"]), 2)
         XCTAssertTrue(future.stderr.contains("lies in the future"), future.stderr)
+        let observed = try repo.expect(repo.steward(["report", "--as-of", "2026-01-05T08:00:00Z", "--observed", "x.json"]), 2)
+        XCTAssertTrue(observed.stderr.contains("--observed"), observed.stderr)
     }
 
     func testAsOfCountsOnlyWhatExistedThen() throws {
