@@ -11,7 +11,7 @@ enum DashboardCharts {
         guard r.total > 0 else { return "<p class=\"muted\">No connector.</p>" }
         let width = 1000.0, height = 36.0
         var x = 0.0
-        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"Connectors by state\" preserveAspectRatio=\"none\">"
+        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"Connectors by state\">"
         for (state, n) in parts {
             let w = width * Double(n) / Double(r.total)
             svg += "<rect x=\"\(fmt(x))\" y=\"0\" width=\"\(fmt(w))\" height=\"\(Int(height))\" fill=\"\(Dashboard.color(state: state))\"><title>\(ReportText.html(state)): \(n)</title></rect>"

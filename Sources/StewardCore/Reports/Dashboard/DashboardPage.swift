@@ -103,7 +103,7 @@ public enum Dashboard {
     th{font-weight:600;color:var(--muted);font-size:12px;background:#fafbfc}
     td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
     tr.late td{color:var(--red)}span.late,p.late{color:var(--red);font-weight:600}td.date{white-space:nowrap}
-    .cal{display:grid;grid-template-columns:minmax(0,440px) 1fr;gap:24px;align-items:start}
+    .cal{display:grid;grid-template-columns:minmax(0,440px) 1fr;gap:24px;align-items:start}.cal svg{max-width:440px}
     .pill{display:inline-block;padding:0 7px;border-radius:9px;color:#fff;font-size:12px;white-space:nowrap}
     .muted{color:var(--muted)}.small{font-size:12px}code{font-size:12px}
     .scopes{max-width:320px;word-break:break-word}
