@@ -6,7 +6,7 @@ BIN        := .build/release/steward
 CONFORMANCE ?= ../shared/conformance
 RUN_NOW    ?= 2027-01-04T09:00:00Z
 
-.PHONY: build release run test unit conformance crash browser screenshot test-faults bench embed clean
+.PHONY: build release run test tools unit conformance crash browser screenshot test-faults bench embed clean
 
 build:
 	$(SWIFT) build
@@ -41,7 +41,13 @@ browser: release
 screenshot: release
 	@python3 scripts/browser-test.py "$(BIN)" --screenshot docs/dashboard.png
 
-test: unit conformance crash browser
+# What `make test` runs besides swift: name every missing tool before starting.
+tools:
+	@missing=""; for t in git python3 strace; do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
+	python3 -c 'import pytest' 2>/dev/null || missing="$$missing pytest(python3)"; \
+	if [ -n "$$missing" ]; then echo "make test needs:$$missing (Debian/Ubuntu: apt-get install strace python3-pytest; .ci/run installs them)"; exit 2; fi
+
+test: tools unit conformance crash browser
 
 test-faults: release
 	@bash scripts/test-faults.sh "$(BIN)"

@@ -353,7 +353,10 @@ struct Generator: Sendable {
                 guard let task = life.state?.tasks.first(where: { $0.status == .open }) else { break }
                 t = t + rng.int(10 * minute, day)
                 guard t < now - hour else { break }
-                try life.human(.closeTask, actor: technical, at: t,
+                // Removal is verified by an approver who never held the credential.
+                let handlers = (life.state?.credentialHandlers ?? []) + [technical]
+                let verifier = approvers.first { a in !handlers.contains { Identity.same($0, a) } } ?? technical
+                try life.human(.closeTask, actor: task.kind == "verify-removal" ? verifier : technical, at: t,
                                data: ["task": .string(task.id), "evidence": .string("done: \(task.kind) for \(id), ticket OPS-\(rng.int(100, 9999))")])
             }
         }

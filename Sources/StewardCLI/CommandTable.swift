@@ -14,10 +14,10 @@ enum CommandTable {
     static func mutating(_ extra: [OptionSpec]) -> [OptionSpec] { extra + [note, actor, wait] }
 
     static let specOptions: [OptionSpec] = [
-        .option("--system", value: "S", help: "the system it connects to (e.g. salesforce)"),
-        .option("--purpose", value: "TEXT", help: "why it exists, in a sentence"),
-        .option("--business-owner", value: "EMAIL", help: "who answers for why it exists"),
-        .option("--technical-owner", value: "EMAIL", help: "who runs it (may not approve it)"),
+        .option("--system", value: "S", help: "the system it connects to (e.g. salesforce)", required: true),
+        .option("--purpose", value: "TEXT", help: "why it exists, in a sentence", required: true),
+        .option("--business-owner", value: "EMAIL", help: "who answers for why it exists", required: true),
+        .option("--technical-owner", value: "EMAIL", help: "who runs it (may not approve it)", required: true),
         .option("--scope", value: "X", help: "a scope it holds", repeatable: true),
         .option("--reach", value: "SYSTEM", help: "another system it reaches", repeatable: true),
         .option("--kind", value: "K", help: "oauth-app, api-key, service-account, token, certificate (default api-key)"),

@@ -3,8 +3,22 @@ import StewardCore
 /// `run --commit`: commits exactly the files the run changed, as steward-runner, with a
 /// message that lists the transitions.
 enum RunCommit {
+    /// Before the run writes anything: the root must be in a git repository, and nothing
+    /// under `State/` may differ from HEAD, or the runner's commit would carry someone
+    /// else's uncommitted edit under its name.
+    static func preflight(root: GovernanceRoot) throws {
+        try GitPreflight.requireRepository(root, for: "--commit commits the run's changes with git")
+        let dirty = try GitPreflight.uncommittedState(root)
+        guard dirty.isEmpty else {
+            let shown = dirty.prefix(5).joined(separator: ", ") + (dirty.count > 5 ? ", … (\(dirty.count) in all)" : "")
+            throw RuleViolation(rule: "uncommitted-state", "State/ has changes that are not committed (\(shown)); 'run --commit' would commit them as steward-runner. Commit or discard them first; nothing was written")
+        }
+    }
+
     static func commit(_ r: RunReport, root: GovernanceRoot) throws {
-        var message = "steward run at \(r.now): \(r.transitions.count) transitions, \(r.tasks.count) tasks opened\n\n"
+        var message = "steward run at \(r.now): \(Output.count(r.transitions.count, "transition")), \(Output.count(r.tasks.count, "task")) opened"
+        if !r.closedTasks.isEmpty { message += ", \(Output.count(r.closedTasks.count, "task")) closed" }
+        message += "\n\n"
         for t in r.transitions { message += "- \(t.id): \(t.from) → \(t.to) (\(t.reason))\n" }
         for t in r.tasks { message += "- \(t.id) opened\n" }
         for t in r.closedTasks { message += "- \(t.id) closed: \(t.reason)\n" }

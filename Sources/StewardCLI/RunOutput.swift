@@ -44,7 +44,8 @@ enum RunOutput {
         }
         if !r.errors.isEmpty {
             out += "errors (these files were skipped; every other connector was processed):\n"
-            for e in r.errors { out += "  \(e.message)\n" }
+            // Every line names its file, whether or not the message already does.
+            for e in r.errors { out += "  " + (e.file.isEmpty || e.message.hasPrefix(e.file) ? e.message : "\(e.file): \(e.message)") + "\n" }
         }
         return out
     }

@@ -19,12 +19,14 @@ public enum StewardCLI {
         "list": ListCommand.run, "show": ShowCommand.run, "tasks": TasksCommand.run, "run": RunCommand.run,
         "check": CheckCommand.run, "evidence": ReportCommands.evidence, "report": ReportCommands.report,
         "graph": ReportCommands.graph, "codeowners": ReportCommands.codeowners,
-        "version": { _ in Output.out("steward \(StewardCLI.version)\n"); return 0 },
+        "version": VersionCommand.run,
         "help": HelpCommand.run,
     ]
 
     /// Runs one command line (without the program name) and returns the exit status.
     public static func main(_ argv: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
+        // `steward --version` is `steward version` (and keeps any options after it).
+        let argv = argv.first == "--version" ? ["version"] + argv.dropFirst() : argv
         do {
             let args = try parser.parse(argv)
             if args.helpRequested {
@@ -38,6 +40,9 @@ public enum StewardCLI {
                 return ExitStatus.usage.rawValue
             }
             let inv = Invocation(args: args, env: environment, cwd: FileManager.default.currentDirectoryPath)
+            // --now (or STEWARD_NOW) is global: a value that is not a time is refused by every
+            // command, also by those that only read, before anything else happens.
+            if args.command != "help" && args.command != "version" { _ = try inv.now() }
             return try handler(inv)
         } catch let e as UsageError {
             Output.error(e.message)
@@ -61,6 +66,18 @@ enum HelpCommand {
             throw UsageError(message: "unknown command '\(name)'; 'steward help' lists them")
         }
         Output.out(StewardCLI.parser.helpText(for: name) + "\n")
+        return 0
+    }
+}
+
+/// `steward version` (also `steward --version`): text, or `{"version": …}` with --format json.
+enum VersionCommand {
+    static func run(_ inv: Invocation) throws -> Int32 {
+        if try inv.format() == .json {
+            Output.json(.object(["version": .string(StewardCLI.version)]))
+        } else {
+            Output.out("steward \(StewardCLI.version)\n")
+        }
         return 0
     }
 }

@@ -265,4 +265,38 @@ final class ArgumentParserTests: XCTestCase {
         XCTAssertEqual(parsed?.value("note"), "--help")
         XCTAssertEqual(parsed?.helpRequested, false)
     }
+
+    // MARK: required options
+
+    private let request = CommandSpec(
+        name: "new", summary: "Request.", positionals: [PositionalSpec(name: "ID", help: "The id.")],
+        options: [
+            .option("--system", value: "S", help: "The system.", required: true),
+            .option("--purpose", value: "TEXT", help: "Why.", required: true),
+            .option("--owner", value: "EMAIL", help: "Who.", required: true),
+            .option("--scope", value: "X", help: "A scope.", repeatable: true),
+        ])
+
+    func testEveryMissingRequiredOptionIsNamedInOneError() {
+        let p = ArgumentParser(programName: "steward", commands: [request], globalOptions: Self.globals)
+        XCTAssertThrowsError(try p.parse(["new", "foo"])) { e in
+            XCTAssertEqual((e as? UsageError)?.message, "missing --system, --purpose and --owner for 'new'")
+            XCTAssertEqual((e as? UsageError)?.command, "new")
+        }
+        XCTAssertThrowsError(try p.parse(["new", "foo", "--purpose", "x"])) { e in
+            XCTAssertEqual((e as? UsageError)?.message, "missing --system and --owner for 'new'")
+        }
+        XCTAssertThrowsError(try p.parse(["new"])) { e in
+            XCTAssertEqual((e as? UsageError)?.message, "missing ID, --system, --purpose and --owner for 'new'")
+        }
+        XCTAssertNoThrow(try p.parse(["new", "foo", "--system", "s", "--purpose", "p", "--owner", "o@x"]))
+        // Help still wins over what is missing.
+        XCTAssertEqual(try? p.parse(["new", "--help"]).helpRequested, true)
+    }
+
+    func testHelpShowsRequiredOptionsWithoutBrackets() {
+        let p = ArgumentParser(programName: "steward", commands: [request], globalOptions: Self.globals)
+        XCTAssertEqual(p.usage(for: request), "steward new ID --system S --purpose TEXT --owner EMAIL [--scope X ...]")
+        XCTAssertTrue(p.helpText(for: "new").contains("The system. (required)"), p.helpText(for: "new"))
+    }
 }

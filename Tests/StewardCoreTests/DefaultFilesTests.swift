@@ -15,6 +15,8 @@ final class DefaultFilesTests: XCTestCase {
                 out["\(dir)/\(rel)"] = data
             }
         }
+        // init writes placeholder roles, never the example estate's approvers.
+        out["Workflows/roles.json"] = FileManager.default.contents(atPath: root + "/scripts/init-roles.json")
         return out
     }
 
@@ -26,6 +28,19 @@ final class DefaultFilesTests: XCTestCase {
         for (path, contents) in embedded {
             XCTAssertEqual(Data(contents.utf8), disk[path], "\(path) differs from the file on disk; run `make embed`")
         }
+    }
+
+    func testInitShipsPlaceholderApproversNotTheExampleCompanys() throws {
+        let contents = try XCTUnwrap(DefaultFiles.all.first { $0.path == "Workflows/roles.json" }?.contents)
+        XCTAssertFalse(contents.lowercased().contains("northwind"), "init must not ship the example estate's approvers")
+        let roles = try WorkflowDecoding.roles(try StrictJSON.parse(contents), file: "Workflows/roles.json")
+        XCTAssertGreaterThanOrEqual(roles.approvers.count, 2, "two placeholders: a high-risk connector needs two approvers")
+        XCTAssertTrue(roles.approvers.allSatisfy(PlaceholderRoles.isPlaceholder), roles.approvers.joined(separator: ", "))
+        XCTAssertEqual(PlaceholderRoles.check(roles).map(\.rule), [PlaceholderRoles.rule])
+        // The project's own roles keep the example approvers for the example estate.
+        let own = try WorkflowDecoding.roles(try StrictJSON.parse(String(contentsOfFile: root + "/Workflows/roles.json", encoding: .utf8)), file: "Workflows/roles.json")
+        XCTAssertTrue(own.approvers.contains { $0.hasSuffix("@northwind.example") })
+        XCTAssertTrue(PlaceholderRoles.check(Roles(approvers: ["sam@example.com"], logins: ["sam": "sam@example.com"])).isEmpty)
     }
 
     func testEveryEmbeddedWorkflowDecodesAndRolesDecode() throws {

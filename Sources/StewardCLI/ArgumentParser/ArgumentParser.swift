@@ -188,9 +188,11 @@ private struct ParseRun {
         }
         if let firstError { throw firstError }
         guard let command else { throw UsageError(message: "no command given") }
-        if positionals.count < command.requiredPositionalCount {
-            let missing = command.positionals.dropFirst(positionals.count).filter { !$0.optional }
-            let names = missing.map(\.name).joined(separator: " and ")
+        // Every missing positional and required option, in one error.
+        var missing = command.positionals.dropFirst(positionals.count).filter { !$0.optional }.map(\.name)
+        missing += command.options.filter { $0.required && values[$0.key] == nil && !flags.contains($0.key) }.map(\.name)
+        if !missing.isEmpty {
+            let names = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
             throw UsageError(message: "missing \(names) for '\(command.name)'", command: command.name)
         }
         if positionals.count > command.positionals.count && !command.acceptsUnlimitedPositionals {

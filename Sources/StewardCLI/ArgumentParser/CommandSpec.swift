@@ -41,17 +41,21 @@ public struct OptionSpec: Sendable, Hashable {
     public var repeatable: Bool
     /// Other spellings, e.g. `-n`, or `--json` implying `--format json`.
     public var aliases: [OptionAlias]
+    /// Whether the command cannot run without it. The parser names every missing required
+    /// option in one error, and help shows it without brackets.
+    public var required: Bool
 
     /// Creates an option; `valueName == nil` makes it a flag.
     public init(
         name: String, valueName: String? = nil, help: String,
-        repeatable: Bool = false, aliases: [OptionAlias] = []
+        repeatable: Bool = false, aliases: [OptionAlias] = [], required: Bool = false
     ) {
         self.name = name
         self.valueName = valueName
         self.help = help
         self.repeatable = repeatable
         self.aliases = aliases
+        self.required = required
     }
 
     /// A flag (an option that takes no value).
@@ -64,9 +68,9 @@ public struct OptionSpec: Sendable, Hashable {
     /// An option that takes a value, shown as `valueName` in help.
     public static func option(
         _ name: String, value valueName: String, help: String,
-        repeatable: Bool = false, aliases: [OptionAlias] = []
+        repeatable: Bool = false, aliases: [OptionAlias] = [], required: Bool = false
     ) -> OptionSpec {
-        OptionSpec(name: name, valueName: valueName, help: help, repeatable: repeatable, aliases: aliases)
+        OptionSpec(name: name, valueName: valueName, help: help, repeatable: repeatable, aliases: aliases, required: required)
     }
 
     /// Whether the option takes no value.

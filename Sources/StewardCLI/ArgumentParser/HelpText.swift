@@ -32,7 +32,7 @@ extension ArgumentParser {
             var word = option.name
             if let valueName = option.valueName { word += " " + valueName }
             if option.repeatable { word += " ..." }
-            words.append("[\(word)]")
+            words.append(option.required ? word : "[\(word)]")
         }
         return words.joined(separator: " ")
     }
@@ -70,7 +70,8 @@ extension ArgumentParser {
         let long = synonyms.filter { $0.hasPrefix("--") }
         var label = (short + [option.name] + long).joined(separator: ", ")
         if let valueName = option.valueName { label += " " + valueName }
-        let help = option.repeatable ? option.help + " (repeatable)" : option.help
+        var help = option.repeatable ? option.help + " (repeatable)" : option.help
+        if option.required && !help.contains("(required)") { help += " (required)" }
         var rows = [HelpRow(label: label, help: help)]
         if !option.isFlag {
             for alias in option.aliases {

@@ -18,6 +18,12 @@ enum Suggestion {
         return best?.name
     }
 
+    /// Every candidate, nearest to `typed` first (ties in name order), for lists of what
+    /// exists when nothing matched.
+    static func nearestFirst(to typed: String, among candidates: [String]) -> [String] {
+        candidates.map { ($0, editDistance(typed, $0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+    }
+
     /// `"; did you mean 'x'?"`, or `""` when nothing is close.
     static func clause(for typed: String, among candidates: [String]) -> String {
         guard let match = closest(to: typed, among: candidates) else { return "" }

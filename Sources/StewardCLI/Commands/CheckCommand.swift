@@ -8,6 +8,7 @@ enum CheckCommand {
         let root = try inv.root()
         var report = CheckReport()
         if let base = inv.args.value("base") {
+            try GitPreflight.requireRepository(root, for: "--base compares git commits")
             var options = ChangeCheck.Options(base: base)
             options.requireSigned = inv.args.flag("require-signed")
             if let file = inv.args.value("reviews") {

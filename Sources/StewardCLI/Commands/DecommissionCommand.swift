@@ -19,11 +19,20 @@ enum DecommissionCommand {
         let service = ConnectorService(root: root, wait: try inv.wait())
         var exit: Int32 = 0
         if let system {
-            let (live, problems) = try service.liveConnectors(ofSystem: system)
+            let (live, systems, problems) = try service.liveConnectors(ofSystem: system)
             for p in problems { Output.warning("\(p.description) (not decommissioned: fix the file and run again)") }
             if !problems.isEmpty { exit = ExitStatus.invalidData.rawValue }
             if live.isEmpty {
-                if format == .json { Output.json(.object(["events": .array([])])) } else { Output.out("no live connector of system '\(system)'\n") }
+                guard systems[system.lowercased()] != nil else {
+                    // A kill switch that matches nothing must never read as success.
+                    let known = Suggestion.nearestFirst(to: system.lowercased(), among: systems.filter { $0.value > 0 }.map(\.key))
+                    let list = known.isEmpty ? "there are no live connectors at all" : "systems with live connectors, nearest first: \(known.prefix(10).joined(separator: ", "))"
+                    let failure = RuleViolation(rule: "unknown-system", "no connector has system '\(system.prefix(64))'; nothing was decommissioned; \(list)")
+                    if problems.isEmpty { throw failure }
+                    Output.error(failure.description + " (an unreadable file above may hold it)")
+                    return exit
+                }
+                if format == .json { Output.json(.object(["events": .array([])])) } else { Output.out("every connector of system '\(system)' is already decommissioned; nothing to do\n") }
                 return exit
             }
             ids = live

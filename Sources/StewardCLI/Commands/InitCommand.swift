@@ -39,7 +39,7 @@ enum InitCommand {
             Output.json(.object(["root": .string(root), "files": .array(files.map { .string($0.path) })]))
         } else {
             Output.out("Initialised a governance repository in \(dir):\n" + files.map { "  \($0.path)\n" }.joined()
-                       + "Next: list your approvers in \(dir)/Workflows/roles.json, then 'steward new ID …'.\n")
+                       + "Next: replace the placeholder approvers in \(dir)/Workflows/roles.json with real people ('steward check' warns until you do), commit, then 'steward new ID …'.\n")
         }
         return 0
     }

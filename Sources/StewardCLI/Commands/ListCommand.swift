@@ -1,23 +1,37 @@
 import StewardCore
 
-/// `steward list [--state S] [--system S] [--owner EMAIL]`.
+/// `steward list [--state S] [--system S] [--owner EMAIL]`. Every connector is replayed
+/// before it is listed: a hand-edited projection is reported as invalid data, never shown.
 enum ListCommand {
     static func run(_ inv: Invocation) throws -> Int32 {
         let format = try inv.format()
-        let store = StateStore(root: try inv.root())
-        let (ids, problems) = try store.listing()
+        let root = try inv.root()
+        let workflows = try WorkflowSet.load(root)
         let state = inv.args.value("state")
+        if let state {
+            // The states are the workflows' own, not a list of this program's.
+            let known = Array(Set(workflows.workflows.values.flatMap(\.states))).sorted()
+            guard known.contains(state) else {
+                throw InputError("--state '\(state.prefix(64))' is not a state of any workflow" + Suggestion.clause(for: state, among: known)
+                                 + " (states: \(known.joined(separator: ", ")))")
+            }
+        }
+        let store = StateStore(root: root)
+        let (ids, problems) = try store.listing()
         let system = inv.args.value("system")?.lowercased()
         let owner = inv.args.value("owner").map(Identity.normalize)
         // Rows are streamed (JSON) or kept as text cells; each chunk of documents is dropped once used.
         var stream = format == .json ? JSONStream(key: "connectors") : nil
         var textRows: [[String]] = []
         var errors = problems
-        store.forEachChunk(ids: ids, chunkSize: 512) { chunk in
+        var systems: Set<String> = [], owners: Set<String> = []
+        store.forEachChunk(ids: ids, chunkSize: 512, verifiedBy: workflows) { chunk in
             for loaded in chunk {
                 switch loaded.result {
                 case .failure(let e): errors.append(e)
                 case .success(let d):
+                    if system != nil { systems.insert(d.spec.system.lowercased()) }
+                    if owner != nil { owners.formUnion([Identity.normalize(d.spec.owners.business), Identity.normalize(d.spec.owners.technical)]) }
                     if let state, d.state != state { continue }
                     if let system, d.spec.system.lowercased() != system { continue }
                     if let owner, Identity.normalize(d.spec.owners.business) != owner && Identity.normalize(d.spec.owners.technical) != owner { continue }
@@ -36,6 +50,19 @@ enum ListCommand {
             Output.out(Output.table(["ID", "STATE", "SYSTEM", "RISK", "TECHNICAL OWNER", "NEXT DUE", "OPEN TASKS"], textRows))
             for e in errors { Output.warning(e.description) }
         }
+        // A filter that matches no connector at all is most likely a typo: say so (stderr).
+        if let system, !systems.contains(system) {
+            Output.warning("no connector has system '\(system.prefix(64))'" + nearest(system, systems))
+        }
+        if let owner, !owners.contains(owner) {
+            Output.warning("no connector is owned by '\(owner.prefix(64))'" + nearest(owner, owners))
+        }
         return errors.isEmpty ? 0 : ExitStatus.invalidData.rawValue
+    }
+
+    /// "; nearest first: a, b, c" over what does exist.
+    static func nearest(_ typed: String, _ known: Set<String>) -> String {
+        let list = Suggestion.nearestFirst(to: typed, among: Array(known)).prefix(5)
+        return list.isEmpty ? "" : "; nearest first: \(list.joined(separator: ", "))"
     }
 }

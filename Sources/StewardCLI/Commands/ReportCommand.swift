@@ -25,7 +25,8 @@ extension ReportCommands {
         let (ids, problems) = try store.listing()
         var unreadable = problems.map { UnreadableFile(file: $0.file, message: $0.description) }
         var entries: [EstateReport.Entry] = []
-        for l in store.loadAll(ids: ids) {
+        // Each file is replayed first: a hand-edited projection is unreadable, never counted as fact.
+        for l in store.loadAll(ids: ids, verifiedBy: workflows) {
             let doc: ConnectorDocument
             switch l.result {
             case .success(let d): doc = d

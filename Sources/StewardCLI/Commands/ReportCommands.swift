@@ -8,23 +8,35 @@ enum ReportCommands {
         let format = try inv.format(allowed: [.text, .mermaid, .dot])
         let set = try WorkflowSet.load(try inv.root())
         let name = inv.args.positional("WORKFLOW") ?? "standard"
+        guard set.workflows[name] != nil else {
+            // An unknown name is a mistake on the command line, not a broken file.
+            let known = set.workflows.keys.sorted()
+            throw InputError("no workflow '\(name.prefix(64))'" + Suggestion.clause(for: name, among: known)
+                             + " (workflows: \(known.joined(separator: ", ")))")
+        }
         let wf = try set.workflow(named: name, for: "Workflows/\(name).json")
         Output.out(format == .dot ? WorkflowGraph.dot(wf) : WorkflowGraph.mermaid(wf))
         return 0
     }
 
     static func codeowners(_ inv: Invocation) throws -> Int32 {
+        let format = try inv.format()
         let set = try WorkflowSet.load(try inv.root())
         let text = Codeowners.text(set.roles)
-        if let out = inv.args.value("out") {
+        let out = inv.args.value("out")
+        if let out {
             let url = URL(fileURLWithPath: out)
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url, options: .atomic)
             } catch { throw StoreError(.io, "cannot write \(out): \(error.localizedDescription)") }
-            Output.out("wrote \(out)\n")
+        }
+        if format == .json {
+            let mapped = Set(set.roles.logins.values.map(Identity.normalize))
+            Output.json(.object(["codeowners": .string(text), "out": out.map(JSONValue.string) ?? .null,
+                                 "approversWithoutLogin": .array(set.roles.approvers.filter { !mapped.contains(Identity.normalize($0)) }.map(JSONValue.string))]))
         } else {
-            Output.out(text)
+            Output.out(out.map { "wrote \($0)\n" } ?? text)
         }
         return 0
     }

@@ -17,6 +17,9 @@ enum RunCommand {
             let formatName = inv.args.value("observed-format")
             try Reconciliation.prepare(&options, root: root, files: observed, formatName: formatName)
         }
+        if inv.args.flag("commit") && !options.dryRun {
+            try RunCommit.preflight(root: root)
+        }
         if let dir = inv.args.value("outbox"), !options.dryRun {
             options.outbox = try Outbox(directory: dir.hasPrefix("/") ? dir : inv.cwd + "/" + dir, root: root)
         }
@@ -28,7 +31,7 @@ enum RunCommand {
             }
         }
         if showProgress && Date().timeIntervalSince(started) > 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        if let file = inv.args.value("findings") {
+        if let file = inv.args.value("findings"), !options.dryRun {
             try FindingsReport.write(report.findings, to: file, now: report.now)
         }
         if inv.args.flag("commit") && !options.dryRun && !report.changed.isEmpty {

@@ -1,6 +1,7 @@
 import StewardCore
 
-/// `steward show ID`: the whole connector, verified.
+/// `steward show ID`: the whole connector, verified: its history is replayed (hashes
+/// included) and a projection that does not match is invalid data, never shown.
 enum ShowCommand {
     static func run(_ inv: Invocation) throws -> Int32 {
         let format = try inv.format()
@@ -9,6 +10,7 @@ enum ShowCommand {
         let store = StateStore(root: root)
         guard store.exists(id) else { throw RuleViolation(rule: "not-found", "no connector '\(id)' (State/\(id).json does not exist)") }
         let doc = try store.load(id.rawValue)
+        try StateStore.verify(doc, workflows: try WorkflowSet.load(root), hashes: true)
         if format == .json {
             Output.json(DocumentEncoding.document(doc))
         } else {

@@ -4,11 +4,13 @@ import StewardCore
 enum TasksByOwner {
     static func run(_ inv: Invocation) throws -> Int32 {
         let format = try inv.format(allowed: [.text, .markdown, .json])
-        let store = StateStore(root: try inv.root())
+        let root = try inv.root()
+        let workflows = try WorkflowSet.load(root)
+        let store = StateStore(root: root)
         let (ids, problems) = try store.listing()
         var docs: [ConnectorDocument] = []
         var errors = problems
-        for l in store.loadAll(ids: ids) {
+        for l in store.loadAll(ids: ids, verifiedBy: workflows) {
             switch l.result {
             case .success(let d): docs.append(d)
             case .failure(let e): errors.append(e)

@@ -5,13 +5,16 @@ enum TasksCommand {
     static func run(_ inv: Invocation) throws -> Int32 {
         if inv.args.flag("by-owner") { return try TasksByOwner.run(inv) }
         let format = try inv.format()
-        let store = StateStore(root: try inv.root())
+        let root = try inv.root()
+        let now = try inv.now()
+        let workflows = try WorkflowSet.load(root)
+        let store = StateStore(root: root)
         let (ids, problems) = try store.listing()
         let all = inv.args.flag("all")
         // Keep the tasks and their owners, not the documents.
         var rows: [(task: ConnectorTask, connector: String, owners: Owners)] = []
         var errors = problems
-        store.forEachChunk(ids: ids, chunkSize: 512) { chunk in
+        store.forEachChunk(ids: ids, chunkSize: 512, verifiedBy: workflows) { chunk in
             for loaded in chunk {
                 switch loaded.result {
                 case .failure(let e): errors.append(e)
@@ -25,14 +28,20 @@ enum TasksCommand {
                 .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(connector), "status": .string(t.status.rawValue),
                          "openedAt": .string(t.openedAt.iso8601), "dueAt": t.dueAt.map { .string($0.iso8601) } ?? .null,
                          "closedAt": t.closedAt.map { .string($0.iso8601) } ?? .null, "evidence": t.evidence.map(JSONValue.string) ?? .null,
+                         "overdue": .bool(isOverdue(t, now: now)),
                          "owners": .array([.string(owners.business), .string(owners.technical)])])
             }), "errors": .array(errors.map { .object(["file": .string($0.file), "message": .string($0.description)]) })]))
         } else {
             Output.out(Output.table(["TASK", "STATUS", "DUE", "TECHNICAL OWNER"], rows.map { t, _, owners in
-                [t.id, t.status.rawValue, t.dueAt?.iso8601 ?? "-", owners.technical]
+                [t.id, t.status.rawValue, (t.dueAt?.iso8601 ?? "-") + (isOverdue(t, now: now) ? " OVERDUE" : ""), owners.technical]
             }))
             for e in errors { Output.warning(e.description) }
         }
         return errors.isEmpty ? 0 : ExitStatus.invalidData.rawValue
+    }
+
+    /// An open task whose due date lies before NOW.
+    static func isOverdue(_ t: ConnectorTask, now: Timestamp) -> Bool {
+        t.status == .open && (t.dueAt.map { $0 < now } ?? false)
     }
 }

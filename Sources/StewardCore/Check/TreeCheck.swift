@@ -10,6 +10,7 @@ public enum TreeCheck {
             report.add(CheckFinding(file: error.file, rule: "workflow", message: error.description))
             return report
         }
+        for f in PlaceholderRoles.check(workflows.roles) { report.add(f, level: "warning") }
         // Task templates: an unknown placeholder would make `run --outbox` refuse to run.
         if SafeFile.isDirectory(root.templatesPath) {
             do { _ = try Outbox(directory: root.path + "/outbox", root: root) } catch let e as DataError {

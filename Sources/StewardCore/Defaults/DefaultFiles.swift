@@ -6,15 +6,12 @@ public enum DefaultFiles {
     public static let all: [(path: String, contents: String)] = [
         ("Workflows/roles.json", ####"""
 {
+  "$comment": "Placeholders: replace every approver with the e-mail address of a real person who may approve connectors (two or more: a high-risk connector needs two different approvers), and map GitHub logins to them under logins. 'steward check' warns until no placeholder is left. Do this before the first commit: once committed, changing this file is a rules change that only a listed approver may make.",
   "approvers": [
-    "priya.natarajan@northwind.example",
-    "marcus.lee@northwind.example",
-    "security-oncall@northwind.example"
+    "replace-with-approver-1@example.invalid",
+    "replace-with-approver-2@example.invalid"
   ],
-  "logins": {
-    "mlee-sec": "marcus.lee@northwind.example",
-    "priya-n": "priya.natarajan@northwind.example"
-  }
+  "logins": {}
 }
 """#### + "\n"),
         ("Workflows/standard.json", ####"""
@@ -739,10 +736,12 @@ When it is done, record what you did and where it can be checked:
 # It runs again when a review is submitted or dismissed, because an approver's GitHub
 # review can back an `approve` event (Workflows/roles.json "logins").
 #
-# Repository variables (Settings > Secrets and variables > Actions > Variables), optional:
-#   STEWARD_SOURCE_REPO  owner/name of the Steward source, when this governance repository
-#                        is not the Steward repository itself
-#   STEWARD_SOURCE_REF   the tag or commit of that source to build (set it with the above)
+# Repository variables (Settings > Secrets and variables > Actions > Variables). REQUIRED
+# in a governance repository of your own (one made with `steward init`); leave them unset
+# only when this workflow runs in the Steward source repository itself:
+#   STEWARD_SOURCE_REPO  owner/name of the Steward source to build
+#   STEWARD_SOURCE_REF   the release tag or commit of that source (set it with the above)
+# Without them the job stops at "Build steward" and says so.
 name: steward-check
 
 on:
@@ -792,7 +791,12 @@ jobs:
           key: steward-${{ runner.os }}-${{ hashFiles('steward/Package.swift', 'steward/Sources/**') }}
 
       - name: Build steward
-        run: swift build -c release --package-path steward
+        run: |
+          if [ ! -f steward/Package.swift ]; then
+            echo "::error::no Steward source was checked out: in a governance repository of your own, set the repository variables STEWARD_SOURCE_REPO (owner/name) and STEWARD_SOURCE_REF (a release tag)"
+            exit 1
+          fi
+          swift build -c release --package-path steward
 
       - name: Fetch the pull request's reviews
         env:
@@ -823,8 +827,9 @@ jobs:
 # README). Without the secret the job pushes with GITHUB_TOKEN, which works only on an
 # unprotected branch.
 #
-# Repository variables, optional: STEWARD_SOURCE_REPO and STEWARD_SOURCE_REF, as in
-# steward-check.yml, when this repository is not the Steward repository itself.
+# Repository variables STEWARD_SOURCE_REPO and STEWARD_SOURCE_REF, as in
+# steward-check.yml: REQUIRED in a governance repository of your own (one made with
+# `steward init`); leave them unset only in the Steward source repository itself.
 name: steward-run
 
 on:
@@ -871,7 +876,12 @@ jobs:
           key: steward-${{ runner.os }}-${{ hashFiles('steward/Package.swift', 'steward/Sources/**') }}
 
       - name: Build steward
-        run: swift build -c release --package-path steward
+        run: |
+          if [ ! -f steward/Package.swift ]; then
+            echo "::error::no Steward source was checked out: in a governance repository of your own, set the repository variables STEWARD_SOURCE_REPO (owner/name) and STEWARD_SOURCE_REF (a release tag)"
+            exit 1
+          fi
+          swift build -c release --package-path steward
 
       # Add --people people.json and --observed FILE... here once an earlier step
       # exports them (see the README, "Reconciliation").

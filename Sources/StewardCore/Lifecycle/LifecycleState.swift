@@ -42,6 +42,11 @@ public struct LifecycleState: Sendable, Equatable {
     public var rotationArmedSeq = 0
     /// Seq of the event that last set `spec.until`.
     public var untilArmedSeq = 0
+    /// Everyone who held or handled the credential: each technical owner while one was
+    /// issued, and the actors of activate, rotate and confirm-rotation.
+    public var credentialHandlers: [String] = []
+    /// Task id → who closed it (people only; the runner's closes are not recorded).
+    public var taskClosers: [String: String] = [:]
 
     public init(connector: String) { self.connector = connector }
 

@@ -81,6 +81,7 @@ public enum Transition {
                 }
             }
         case .activate:
+            n.credentialHandlers += [actor] + (newSpec.map { [$0.owners.technical] } ?? [])
             n.credentialIssued = true
             n.credentialId = data["credentialId"]?.stringValue
             if let ref = data["secretRef"]?.stringValue { n.spec?.secretRef = ref }
@@ -89,11 +90,13 @@ public enum Transition {
             n.due.rotation = at.adding(wf.timers.rotation)
             n.rotationArmedSeq = n.seq
         case .rotate:
+            n.credentialHandlers += [actor] + (newSpec.map { [$0.owners.technical] } ?? [])
             if let id = data["credentialId"]?.stringValue { n.credentialId = id }
             n.credentialIssued = true
             close(&n, kinds: ["rotate-credential"], at: at, evidence: "credential rotated (event \(n.seq))")
             n.tasks.append(openTask(s.connector, seq: n.seq, kind: "revoke-old-credential", at: at, wf: wf, until: n.due.until))
         case .confirmRotation:
+            n.credentialHandlers.append(actor)
             close(&n, kinds: ["revoke-old-credential"], at: at, evidence: data["evidence"]?.stringValue ?? "")
             n.due.rotation = at.adding(wf.timers.rotation)
             n.rotationArmedSeq = n.seq
@@ -101,6 +104,9 @@ public enum Transition {
             n.due.review = at.adding(wf.timers.review[newSpec?.risk ?? .medium] ?? .days(90))
         case .amend:
             guard let old = s.spec, let new = newSpec else { break }
+            if s.credentialIssued && !Identity.same(old.owners.technical, new.owners.technical) {
+                n.credentialHandlers += [old.owners.technical, new.owners.technical]
+            }
             if !old.widenings(to: new).isEmpty {
                 n.approvals = []
                 if s.state != StateName.requested {
@@ -121,6 +127,10 @@ public enum Transition {
             guard n.tasks[i].status == .open else {
                 throw RuleViolation(rule: "task-closed", "task \(taskID) is already done")
             }
+            if n.tasks[i].kind == RemovalVerification.taskKind {
+                try RemovalVerification.checkCloser(actor, taskID: taskID, state: s, roles: roles)
+            }
+            if actor != Event.runnerActor { n.taskClosers[taskID] = actor }
             n.tasks[i].status = .done
             n.tasks[i].closedAt = at
             n.tasks[i].evidence = data["evidence"]?.stringValue

@@ -36,8 +36,41 @@ public struct FieldReader {
 
     /// A required value of any type.
     public mutating func required(_ key: String) throws(DataError) -> JSONValue {
-        guard let v = raw(key) else { throw error(key, "required field is missing") }
+        guard let v = raw(key) else { throw error(key, "required field is missing" + foundInstead(of: key)) }
         return v
+    }
+
+    /// What the object holds in place of a missing `key`: the unread field that looks like a
+    /// misspelling of it, else the fields it does have, so a typo is named, not just its effect.
+    func foundInstead(of key: String) -> String {
+        func shown(_ k: String) -> String { k.count > 64 ? String(k.prefix(64)) + "…" : k }
+        let unread = object.keys.filter { !readKeys.contains($0) }.sorted()
+        let target = key.lowercased()
+        if let close = unread.first(where: { $0.lowercased() == target })
+            ?? unread.filter({ FieldReader.distance($0.lowercased(), target, limit: 2) <= 2 })
+                .min(by: { FieldReader.distance($0.lowercased(), target, limit: 2) < FieldReader.distance($1.lowercased(), target, limit: 2) }) {
+            return "; found the unknown field '\(shown(close))' instead (a misspelling of '\(key)'?)"
+        }
+        if object.isEmpty { return " (the object is empty)" }
+        let keys = object.keys.sorted().prefix(8).map { "'\(shown($0))'" }
+        return "; the object has \(keys.joined(separator: ", "))\(object.count > 8 ? ", …" : "")"
+    }
+
+    /// Levenshtein distance, giving up (returning `limit + 1`) when the lengths alone differ by more.
+    static func distance(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a), b = Array(b)
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
     }
 
     /// A required string.

@@ -76,20 +76,25 @@ public struct ConnectorService: Sendable {
     }
 
     /// The ids of the connectors of `system` that are not yet decommissioned (the kill
-    /// switch's target), and the files that could not be read. A broken neighbour never
-    /// stops the kill switch: it is reported, and the readable connectors are still acted on.
-    public func liveConnectors(ofSystem system: String) throws(DataError) -> (ids: [String], problems: [DataError]) {
+    /// switch's target), every system of the estate with its number of live connectors (so
+    /// a mistyped system can be told from one already switched off), and the files that
+    /// could not be read. A broken neighbour never stops the kill switch: it is reported,
+    /// and the readable connectors are still acted on.
+    public func liveConnectors(ofSystem system: String) throws(DataError) -> (ids: [String], systems: [String: Int], problems: [DataError]) {
         let (ids, listingProblems) = try store.listing()
         var out: [String] = []
+        var systems: [String: Int] = [:]
         var problems = listingProblems
         for loaded in store.loadAll(ids: ids) {
             switch loaded.result {
             case .success(let d):
-                if d.spec.system.lowercased() == system.lowercased() && d.state != StateName.decommissioned { out.append(d.id) }
+                let live = d.state != StateName.decommissioned
+                systems[d.spec.system.lowercased(), default: 0] += live ? 1 : 0
+                if d.spec.system.lowercased() == system.lowercased() && live { out.append(d.id) }
             case .failure(let e):
                 problems.append(e)
             }
         }
-        return (out, problems)
+        return (out, systems, problems)
     }
 }

@@ -50,6 +50,8 @@ public struct GovernanceRoot: Sendable, Equatable {
     public static func currentDirectory() -> String {
         var buf = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buf, buf.count) != nil else { return "." }
-        return String(cString: buf)
+        // Decode up to the terminating NUL (String(cString:) on an array is deprecated).
+        let bytes = buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -48,22 +48,42 @@ public struct StateStore: Sendable {
         return doc
     }
 
-    /// Loads every connector, in id order, spreading the work over the CPUs.
-    public func loadAll(ids: [String]) -> [LoadedConnector] {
+    /// Loads every connector, in id order, spreading the work over the CPUs. With
+    /// `workflows`, each document is also replayed (see `verified(_:workflows:)`), so a
+    /// reader never shows a projection its history does not give.
+    public func loadAll(ids: [String], verifiedBy workflows: WorkflowSet? = nil) -> [LoadedConnector] {
         ParallelMap.map(ids) { id in
             let r: Result<ConnectorDocument, DataError>
-            do throws(DataError) { r = .success(try load(id)) } catch { r = .failure(error) }
+            do throws(DataError) {
+                let doc = try load(id)
+                if let workflows { try StateStore.verify(doc, workflows: workflows, hashes: false) }
+                r = .success(doc)
+            } catch { r = .failure(error) }
             return LoadedConnector(id: id, file: StateStore.shown(id), result: r)
         }
     }
 
     /// Loads the connectors chunk by chunk (each chunk in parallel, in id order) and hands
     /// each chunk to `body`, so a caller that keeps only what it needs never holds the estate.
-    public func forEachChunk(ids: [String], chunkSize: Int = 4096, _ body: ([LoadedConnector]) throws -> Void) rethrows {
+    public func forEachChunk(ids: [String], chunkSize: Int = 4096, verifiedBy workflows: WorkflowSet? = nil,
+                             _ body: ([LoadedConnector]) throws -> Void) rethrows {
         var start = 0
         while start < ids.count {
-            try body(loadAll(ids: Array(ids[start..<min(ids.count, start + chunkSize)])))
+            try body(loadAll(ids: Array(ids[start..<min(ids.count, start + chunkSize)]), verifiedBy: workflows))
             start += chunkSize
+        }
+    }
+
+    /// Replays `doc` through its workflow and throws a data error naming the file when its
+    /// state, spec, due dates or tasks are not what its history gives (a hand edit), or the
+    /// history itself breaks a rule. `hashes: false` checks the chain's links but does not
+    /// recompute each event's hash (the costly part); `steward check` does.
+    public static func verify(_ doc: ConnectorDocument, workflows: WorkflowSet, hashes: Bool) throws(DataError) {
+        let file = shown(doc.id)
+        let wf = try workflows.workflow(named: doc.workflow, for: file)
+        if case .failure(let p) = Replay.run(doc, workflow: wf, file: file, options: Replay.Options(verifyHashes: hashes)) {
+            throw DataError(file: file, location: p.location,
+                            message: "\(p.message) (rule \(p.rule)); the file does not match its own history, so it is not shown: run 'steward check'")
         }
     }
 

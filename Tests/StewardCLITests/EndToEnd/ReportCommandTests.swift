@@ -164,4 +164,17 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(html.contains("id=\"findings\""), "findings by OWASP NHI id with --observed")
         XCTAssertTrue(html.contains("Owners who have left, on live connectors (1):"), html)
     }
+
+    func testAHandEditedFileIsNotCountedAsFact() throws {
+        let repo = try R()
+        try repo.active("crm-sync")
+        try repo.active("hr-feed")
+        let text = String(decoding: repo.bytes("State/hr-feed.json")!, as: UTF8.self)
+        try repo.write("State/hr-feed.json", text.replacingOccurrences(of: "\"risk\": \"medium\"", with: "\"risk\": \"low\""))
+        let r = try repo.expect(repo.steward(["report", "--json"]), 4)
+        XCTAssertEqual(r.object?["connectors"] as? Int, 1)
+        XCTAssertEqual(r.object?["byRisk"] as? [String: Int], ["medium": 1], "the edited risk is not shown as fact")
+        let unreadable = try XCTUnwrap(r.object?["unreadable"] as? [[String: Any]])
+        XCTAssertEqual(unreadable.first?["file"] as? String, "State/hr-feed.json")
+    }
 }

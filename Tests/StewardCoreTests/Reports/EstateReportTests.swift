@@ -15,7 +15,7 @@ final class EstateReportTests: XCTestCase {
         try gone.append(.rotate, by: "lee@x.example", at: "2026-01-10T00:00:00Z")
         try gone.append(.confirmRotation, by: "lee@x.example", at: "2026-01-11T00:00:00Z", data: ["evidence": .string("old key deleted")])
         try gone.decommission(at: "2026-02-01T00:00:00Z")
-        try gone.closeTask("old-etl#7-verify-removal", at: "2026-02-03T12:00:00Z", evidence: "absent from the IAM credential report")
+        try gone.closeTask("old-etl#7-verify-removal", by: "alice@x.example", at: "2026-02-03T12:00:00Z", evidence: "absent from the IAM credential report")
         return [requested.document, active.document, active2.document, gone.document]
     }
 
