@@ -119,6 +119,10 @@ final class EstateReportTests: XCTestCase {
         XCTAssertEqual(old.history.count, 6)
         XCTAssertEqual(old.version, 6)
         guard case .success = Replay.run(old, workflow: K.standard, file: "State/old-etl.json") else { return XCTFail("the rebuilt prefix must replay") }
+        // A task closed after the time was still open then.
+        guard case .existed(let ended) = EstateAsOf.rebuild(docs[3], workflow: K.standard, at: K.t("2026-02-02T00:00:00Z")) else { return XCTFail() }
+        XCTAssertEqual(ended.state, "decommissioned")
+        XCTAssertEqual(ended.tasks.first { $0.kind == "verify-removal" }?.status, .open, "closed on 02-03, open on 02-02")
     }
 
     func testABrokenHistoryIsReportedNotCounted() throws {
