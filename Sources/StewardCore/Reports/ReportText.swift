@@ -3,6 +3,10 @@
 public enum ReportText {
     /// `s` safe inside HTML text and double-quoted attribute values.
     public static func html(_ s: String) -> String {
+        // Most values (ids, dates, e-mail addresses) need nothing: return them as they are.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0x7F || $0 == 0xC2 }) {
+            return s
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {
