@@ -1,12 +1,12 @@
 # Steward: two commands on a fresh machine.
 #   make run    builds a release binary and runs the cron job on a copy of the example estate
-#   make test   runs the whole test suite (unit, end-to-end, conformance, crash test)
+#   make test   runs the whole test suite (unit, end-to-end, conformance, crash test, browser)
 SWIFT      ?= swift
 BIN        := .build/release/steward
 CONFORMANCE ?= ../shared/conformance
 RUN_NOW    ?= 2027-01-04T09:00:00Z
 
-.PHONY: build release run test tools unit conformance crash test-faults bench bench-observed embed clean
+.PHONY: build release run test tools unit conformance crash browser screenshot test-faults bench bench-observed embed clean
 
 build:
 	$(SWIFT) build
@@ -32,13 +32,22 @@ conformance: release
 crash: release
 	@bash scripts/crash-test.sh "$(BIN)"
 
+# The example estate's dashboard in headless Chromium: no console message, no network
+# request, every connector shown (skipped, saying so, where no chromium is installed).
+browser: release
+	@python3 scripts/browser-test.py "$(BIN)"
+
+# Rewrites docs/dashboard.png, the README's screenshot, from the example estate.
+screenshot: release
+	@python3 scripts/browser-test.py "$(BIN)" --screenshot docs/dashboard.png
+
 # What `make test` runs besides swift: name every missing tool before starting.
 tools:
 	@missing=""; for t in git python3 strace; do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
 	python3 -c 'import pytest' 2>/dev/null || missing="$$missing pytest(python3)"; \
 	if [ -n "$$missing" ]; then echo "make test needs:$$missing (Debian/Ubuntu: apt-get install strace python3-pytest; .ci/run installs them)"; exit 2; fi
 
-test: tools unit conformance crash
+test: tools unit conformance crash browser
 
 test-faults: release
 	@bash scripts/test-faults.sh "$(BIN)"

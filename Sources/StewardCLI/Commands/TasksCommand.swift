@@ -3,6 +3,7 @@ import StewardCore
 /// `steward tasks [--all]`: open (or all) tasks across the estate, most overdue first.
 enum TasksCommand {
     static func run(_ inv: Invocation) throws -> Int32 {
+        if inv.args.flag("by-owner") { return try TasksByOwner.run(inv) }
         let format = try inv.format()
         let root = try inv.root()
         let now = try inv.now()

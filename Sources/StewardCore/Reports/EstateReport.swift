@@ -1,72 +1,164 @@
-/// A summary of the estate for people: counts by state and risk, overdue and open tasks,
-/// what falls due in the next 30 days. JSON, Markdown or a self-contained HTML page.
+/// What the estate report says: the facts the HTML dashboard, the Markdown and the JSON all
+/// hold. Built by `EstateReport.build` (pure) from the connectors read, their workflows,
+/// and optionally the people directory and reconciliation findings.
 public struct EstateReport: Sendable {
+    /// The time the report speaks for (`--now`, or `--as-of`).
     public var now: Timestamp
-    public var byState: [String: Int] = [:]
-    public var byRisk: [String: Int] = [:]
-    public var overdueTasks: [(connector: String, task: ConnectorTask)] = []
-    public var openTasks = 0
-    public var upcoming: [(connector: String, what: String, at: Timestamp)] = []
-    public var unreadable: [String] = []
+    /// True when the estate was rebuilt from the histories as of `now`.
+    public var asOf = false
+    /// Connector files found under `State/` (readable or not, existing at `now` or not yet).
+    public var files = 0
+    /// Connectors counted: readable and existing at `now`.
     public var total = 0
+    /// State → connectors.
+    public var byState: [String: Int] = [:]
+    /// Risk → live (not decommissioned) connectors.
+    public var byRisk: [String: Int] = [:]
+    /// Work whose date has passed: overdue tasks and clocks that ran out. Oldest first.
+    public var overdue: [WorkItem] = []
+    /// Work falling due from now to now + `upcomingDays`. Soonest first; never a past date.
+    public var upcoming: [WorkItem] = []
+    /// Reviews, rotations and temporary-window ends from now to now + `calendarDays`.
+    public var calendar: [WorkItem] = []
+    /// Every open task with its age.
+    public var openTasks: [OpenTask] = []
+    /// How reviews went.
+    public var reviews = ReviewStats()
+    /// The live credentials' ages against their rotation period, oldest first.
+    public var credentials: [CredentialAge] = []
+    /// Seconds from decommission to a closed `verify-removal`, one per connector, ascending.
+    public var removalProofs: [Int64] = []
+    /// Live connectors with an owner the people directory lists as gone (nil without `--people`).
+    public var departed: [DepartedOwner]?
+    /// People by live connectors owned (either role), most first.
+    public var topOwners: [OwnerCount] = []
+    /// One row per connector counted.
+    public var connectors: [ConnectorRow] = []
+    /// Reconciliation findings (nil without `--observed`).
+    public var findings: [Finding]?
+    /// Every file that could not be used, with why.
+    public var unreadable: [UnreadableFile] = []
 
-    /// Builds the report from the connectors read.
-    public init(docs: [ConnectorDocument], unreadable: [String], now: Timestamp) {
-        self.now = now
-        self.unreadable = unreadable
-        total = docs.count
-        let horizon = now.adding(.days(30))
-        for d in docs {
-            byState[d.state, default: 0] += 1
-            if d.state != StateName.decommissioned { byRisk[d.spec.risk.rawValue, default: 0] += 1 }
-            for t in d.openTasks {
-                openTasks += 1
-                if let due = t.dueAt, due < now { overdueTasks.append((d.id, t)) }
-            }
-            for (what, t) in [("review", d.due.review), ("rotation", d.due.rotation), ("approval", d.due.approval), ("until", d.due.until)] {
-                if let t, t <= horizon { upcoming.append((d.id, what, t)) }
-            }
-        }
-        overdueTasks.sort { ($0.task.dueAt?.seconds ?? 0, $0.task.id) < ($1.task.dueAt?.seconds ?? 0, $1.task.id) }
-        upcoming.sort { ($0.at, $0.connector, $0.what) < ($1.at, $1.connector, $1.what) }
+    /// Days ahead counted as upcoming.
+    public static let upcomingDays: Int64 = 30
+    /// Days ahead the calendar shows.
+    public static let calendarDays: Int64 = 90
+    /// How many owners `topOwners` keeps.
+    public static let topOwnerCount = 10
+
+    public init(now: Timestamp) { self.now = now }
+
+    /// The median time from decommission to a proven removal, in seconds (nil when none).
+    public var medianRemovalSeconds: Int64? {
+        guard !removalProofs.isEmpty else { return nil }
+        let n = removalProofs.count
+        return n % 2 == 1 ? removalProofs[n / 2] : (removalProofs[n / 2 - 1] + removalProofs[n / 2]) / 2
     }
 
-    public func json() -> JSONValue {
-        .object([
-            "now": .string(now.iso8601), "connectors": .int(Int64(total)), "openTasks": .int(Int64(openTasks)),
-            "byState": .object(byState.mapValues { .int(Int64($0)) }), "byRisk": .object(byRisk.mapValues { .int(Int64($0)) }),
-            "overdueTasks": .array(overdueTasks.map { .object(["connector": .string($0.connector), "task": .string($0.task.id),
-                                                               "dueAt": .string($0.task.dueAt?.iso8601 ?? "")]) }),
-            "upcoming": .array(upcoming.map { .object(["connector": .string($0.connector), "what": .string($0.what), "at": .string($0.at.iso8601)]) }),
-            "unreadable": .array(unreadable.map(JSONValue.string)),
-        ])
-    }
+    /// Open tasks past their due date.
+    public var overdueTaskCount: Int { openTasks.filter(\.overdue).count }
+}
 
-    public func markdown() -> String {
-        var out = "# Steward estate report\n\nAt \(now): \(total) connectors, \(openTasks) open tasks, \(overdueTasks.count) overdue.\n\n## By state\n\n| State | Connectors |\n|---|---|\n"
-        for (s, n) in byState.sorted(by: { $0.key < $1.key }) { out += "| \(s) | \(n) |\n" }
-        out += "\n## Live connectors by risk\n\n| Risk | Connectors |\n|---|---|\n"
-        for r in Risk.allCases.reversed() { out += "| \(r.rawValue) | \(byRisk[r.rawValue] ?? 0) |\n" }
-        out += "\n## Overdue tasks\n\n"
-        out += overdueTasks.isEmpty ? "None.\n" : "| Task | Due |\n|---|---|\n" + overdueTasks.map { "| \($0.task.id) | \($0.task.dueAt?.iso8601 ?? "-") |\n" }.joined()
-        out += "\n## Due in the next 30 days\n\n"
-        out += upcoming.isEmpty ? "Nothing.\n" : "| Connector | What | When |\n|---|---|---|\n" + upcoming.map { "| \($0.connector) | \($0.what) | \($0.at) |\n" }.joined()
-        if !unreadable.isEmpty { out += "\n## Unreadable files\n\n" + unreadable.map { "- \($0)\n" }.joined() }
-        return out
-    }
+/// What kind of dated work an item is.
+public enum WorkKind: String, Sendable, CaseIterable {
+    /// A review (recertify) falls due.
+    case review
+    /// The credential must be rotated.
+    case rotation
+    /// An approval step runs out (request expiry, approval lapse, widening re-approval).
+    case approval
+    /// A temporary connector's window ends.
+    case windowEnd = "window-end"
+    /// A task falls due.
+    case task
+}
 
-    public func html() -> String {
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        }
-        var body = "<h1>Steward estate report</h1><p>At \(now): \(total) connectors, \(openTasks) open tasks, \(overdueTasks.count) overdue.</p>"
-        body += "<h2>By state</h2><table><tr><th>State</th><th>Connectors</th></tr>"
-        for (s, n) in byState.sorted(by: { $0.key < $1.key }) { body += "<tr><td>\(esc(s))</td><td>\(n)</td></tr>" }
-        body += "</table><h2>Overdue tasks</h2><table><tr><th>Task</th><th>Due</th></tr>"
-        for o in overdueTasks { body += "<tr><td>\(esc(o.task.id))</td><td>\(o.task.dueAt?.iso8601 ?? "-")</td></tr>" }
-        body += "</table><h2>Due in the next 30 days</h2><table><tr><th>Connector</th><th>What</th><th>When</th></tr>"
-        for u in upcoming { body += "<tr><td>\(esc(u.connector))</td><td>\(u.what)</td><td>\(u.at)</td></tr>" }
-        body += "</table>"
-        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Steward estate report</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}</style></head><body>\(body)</body></html>\n"
+/// One dated piece of work for one connector.
+public struct WorkItem: Sendable, Equatable {
+    public var connector: String
+    public var kind: WorkKind
+    /// When it falls (fell) due.
+    public var at: Timestamp
+    /// The task id, for `.task`.
+    public var task: String?
+    /// Who does it: the connector's technical owner.
+    public var owner: String
+
+    /// "review", or the task id.
+    public var label: String { task ?? kind.rawValue }
+}
+
+/// An open task and how long it has been open.
+public struct OpenTask: Sendable, Equatable {
+    public var connector: String
+    public var task: ConnectorTask
+    /// Whole days since it opened.
+    public var ageDays: Int64
+    /// True when its due date has passed.
+    public var overdue: Bool
+    /// The connector's technical owner.
+    public var owner: String
+}
+
+/// Reviews counted over every history: a recertify on or before the review date is on
+/// time, one after it is late, and a connector decommissioned for want of a review missed it.
+public struct ReviewStats: Sendable, Equatable {
+    public var onTime = 0
+    public var late = 0
+    public var missed = 0
+    public init() {}
+    /// All reviews that came due and were settled.
+    public var total: Int { onTime + late + missed }
+    /// On-time reviews as a whole percentage of `total` (nil when there were none).
+    public var onTimePercent: Int? { total == 0 ? nil : onTime * 100 / total }
+}
+
+/// One live credential's age against its rotation period.
+public struct CredentialAge: Sendable, Equatable {
+    public var connector: String
+    /// When the credential in use was issued (activate or rotate).
+    public var issuedAt: Timestamp
+    public var ageDays: Int64
+    public var periodDays: Int64
+    /// True when it is older than its rotation period.
+    public var over: Bool { ageDays > periodDays }
+}
+
+/// A live connector with an owner who has left.
+public struct DepartedOwner: Sendable, Equatable {
+    public var connector: String
+    /// `business` or `technical`.
+    public var role: String
+    public var email: String
+}
+
+/// A person and how many live connectors they own.
+public struct OwnerCount: Sendable, Equatable {
+    public var email: String
+    public var count: Int
+}
+
+/// One connector as the report's table shows it.
+public struct ConnectorRow: Sendable, Equatable {
+    public var id: String
+    public var state: String
+    public var risk: String
+    public var system: String
+    public var business: String
+    public var technical: String
+    /// The next dated work and its date (nil when nothing is due).
+    public var next: WorkItem?
+    public var scopes: [String]
+    public var reaches: [String]
+    public var bindings: [String]
+}
+
+/// A file the report could not use, and why.
+public struct UnreadableFile: Sendable, Equatable {
+    public var file: String
+    public var message: String
+    public init(file: String, message: String) {
+        self.file = file
+        self.message = message
     }
 }

@@ -1,0 +1,26 @@
+import XCTest
+@testable import StewardCore
+
+/// `tasks --by-owner`: one section per technical owner.
+final class OwnerDigestTests: XCTestCase {
+    typealias K = GateKit
+
+    func testOneSectionPerTechnicalOwnerWithOverdueOpenAndReviews() throws {
+        var gone = try K.active("old-etl", spec: K.spec(technical: "lee@x.example"))
+        try gone.decommission(at: "2026-02-01T00:00:00Z")
+        let soon = try K.active("crm-sync", spec: K.spec(risk: .high, technical: "LEE@x.example"))
+        let other = try K.active("hr-feed", spec: K.spec(risk: .low, technical: "kim@x.example"))
+        let digest = OwnerDigest(docs: [gone.document, soon.document, other.document], now: K.t("2026-02-03T00:00:00Z"))
+        XCTAssertEqual(digest.sections.count, 1, "kim has nothing due: hr-feed's review is 180 days out")
+        let lee = digest.sections[0]
+        XCTAssertEqual(lee.owner.lowercased(), "lee@x.example", "owners compare without regard to case")
+        XCTAssertEqual(lee.overdue.map(\.task.id).sorted(), ["old-etl#4-delete-secret", "old-etl#4-revoke-credential"])
+        XCTAssertEqual(lee.open.map(\.task.id).sorted(), ["old-etl#4-notify-owners", "old-etl#4-verify-removal"])
+        XCTAssertEqual(lee.reviews.map(\.connector), ["crm-sync"])
+        let md = digest.markdown()
+        XCTAssertEqual(md.components(separatedBy: "\n## ").count - 1, 1, md)
+        XCTAssertTrue(md.contains("### Overdue\n\n- **old-etl#4-delete-secret**"), md)
+        XCTAssertTrue(md.contains("### Reviews coming due\n\n- `crm-sync`: review was due 2026-02-01T11:00:00Z"), md)
+        XCTAssertFalse(md.contains("hr-feed"), md)
+    }
+}
