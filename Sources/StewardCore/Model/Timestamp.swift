@@ -74,6 +74,25 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         self = t
     }
 
+    /// Parses exactly `YYYY-MM-DDTHH:MM:SSZ` from `count` raw bytes at `start` (no allocation).
+    static func documentForm(_ start: UnsafePointer<UInt8>, count: Int) -> Timestamp? {
+        guard count == 20, start[4] == 45, start[7] == 45, start[10] == 84, start[13] == 58, start[16] == 58,
+              start[19] == 90 else { return nil }
+        func num(_ s: Int, _ n: Int) -> Int64? {
+            var v: Int64 = 0
+            for k in s..<(s + n) {
+                let c = start[k]
+                guard c >= 48, c <= 57 else { return nil }
+                v = v * 10 + Int64(c - 48)
+            }
+            return v
+        }
+        guard let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2),
+              let mi = num(14, 2), let s = num(17, 2) else { return nil }
+        guard (1...12).contains(mo), d >= 1, d <= daysInMonth(y, mo), h < 24, mi < 60, s < 60 else { return nil }
+        return Timestamp(seconds: days(fromCivil: y, mo, d) * 86_400 + h * 3600 + mi * 60 + s)
+    }
+
     private static func fields(_ b: [UInt8], offset o: Int) -> Timestamp? {
         func num(_ s: Int, _ n: Int) -> Int64? {
             var v: Int64 = 0
