@@ -22,7 +22,7 @@ public enum Guards {
         switch g {
         case .specComplete:
             guard let s = c.spec, !s.system.trimmingSpaces.isEmpty, !s.purpose.trimmingSpaces.isEmpty,
-                  s.owners.business.contains("@"), s.owners.technical.contains("@") else {
+                  s.owners.business.utf8.contains(0x40), s.owners.technical.utf8.contains(0x40) else {  // "@"
                 throw RuleViolation(rule: "spec-complete", "a request needs a system, a purpose, and both owners as e-mail addresses")
             }
         case .untilRequired:
