@@ -30,8 +30,26 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
         let rem = seconds - days * 86_400
         let (y, m, d) = Timestamp.civil(fromDays: days)
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(rem / 3600, 2) + ":"
-            + pad(rem % 3600 / 60, 2) + ":" + pad(rem % 60, 2) + "Z"
+        guard y >= 0 && y <= 9999 else {
+            return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(rem / 3600, 2) + ":"
+                + pad(rem % 3600 / 60, 2) + ":" + pad(rem % 60, 2) + "Z"
+        }
+        // The common case, written into 20 bytes at once (no intermediate strings).
+        return String(unsafeUninitializedCapacity: 20) { b in
+            func put(_ v: Int64, _ at: Int, _ width: Int) {
+                var v = v
+                var i = at + width - 1
+                while i >= at {
+                    b[i] = UInt8(48 + v % 10)
+                    v /= 10
+                    i -= 1
+                }
+            }
+            put(y, 0, 4); b[4] = 45; put(m, 5, 2); b[7] = 45; put(d, 8, 2); b[10] = 84
+            put(rem / 3600, 11, 2); b[13] = 58; put(rem % 3600 / 60, 14, 2); b[16] = 58; put(rem % 60, 17, 2)
+            b[19] = 90
+            return 20
+        }
     }
 
     /// Just the date: `2026-01-05`.
