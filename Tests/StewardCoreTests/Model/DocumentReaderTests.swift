@@ -120,3 +120,35 @@ final class DocumentReaderTests: XCTestCase {
         }
     }
 }
+
+/// Scanning the model directly finds what scanning its JSON tree finds, at the same paths.
+final class DocumentScanTests: XCTestCase {
+    func testModelScanEqualsTreeScan() throws {
+        let dir = Fixture.packageRoot + "/State"
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".json") }.sorted()
+        let aws = "AKIA" + "ABCDEFGHIJKLMNOP"
+        let gh = "ghp_" + String(repeating: "aB3", count: 13)
+        for name in names {
+            let bytes = [UInt8](FileManager.default.contents(atPath: dir + "/" + name)!)
+            var doc = try DocumentDecoding.document(try StrictJSON.parse(bytes), file: name)
+            func same(_ what: String) {
+                let tree = SecretScanner.scan(DocumentEncoding.document(doc), path: "", skipping: ["hash", "prev"])
+                XCTAssertEqual(SecretScanner.scan(document: doc), tree, "\(name): \(what)")
+            }
+            same("as shipped")
+            doc.history[0].note = "key \(aws) here"
+            doc.history[0].data["nested"] = .object(["k": .array([.string(gh), .int(1)]), gh: .string("x"),
+                                                     "hash": .string(aws)])
+            doc.history[doc.history.count - 1].actor = gh
+            doc.history[0].hash = aws
+            doc.spec.purpose = "uses \(gh)"
+            doc.spec.scopes.append(aws)
+            doc.spec.bindings.append(Binding(platform: "aws", ref: aws))
+            doc.spec.secretRef = gh
+            doc.id = aws
+            if !doc.tasks.isEmpty { doc.tasks[0].evidence = aws }
+            same("with credentials planted")
+            XCTAssertGreaterThan(SecretScanner.scan(document: doc).count, 8)
+        }
+    }
+}
