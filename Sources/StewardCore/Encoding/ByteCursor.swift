@@ -9,6 +9,29 @@
 /// an unknown field). The caller re-reads the input the reference way.
 struct FastPathMiss: Error {}
 
+/// A field name of at most 16 ASCII bytes, packed for matching by integer comparison.
+struct KeyPattern {
+    let lo: UInt64
+    let hi: UInt64
+    let length: Int
+
+    init(_ name: StaticString) {
+        precondition(name.utf8CodeUnitCount <= 16)
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        for i in 0..<name.utf8CodeUnitCount {
+            let b = UInt64(name.utf8Start[i])
+            if i < 8 { lo |= b << UInt64(8 * i) } else { hi |= b << UInt64(8 * (i - 8)) }
+        }
+        self.lo = lo
+        self.hi = hi
+        length = name.utf8CodeUnitCount
+    }
+}
+
+extension KeyPattern: ExpressibleByStringLiteral {
+    init(stringLiteral value: StaticString) { self.init(value) }
+}
+
 /// A forward-only cursor over one JSON document whose objects are read field by field.
 struct ByteCursor: ~Copyable {
     /// The scalar and tree readers, positioned at the next unread byte.
@@ -45,7 +68,7 @@ struct ByteCursor: ~Copyable {
     /// closes. Consumes the key, the colon and (unless `first`) the comma before it. A key
     /// with an escape, a non-ASCII byte or not in `keys` gives up. Call with `first` true
     /// right after the opening brace.
-    mutating func nextKey(_ keys: [StaticString], first: inout Bool) throws(FastPathMiss) -> Int? {
+    mutating func nextKey(_ keys: [KeyPattern], first: inout Bool) throws(FastPathMiss) -> Int? {
         var byte = try peek()
         if byte == JSONByte.closeBrace {
             p.pos += 1
@@ -58,23 +81,33 @@ struct ByteCursor: ~Copyable {
         }
         first = false
         guard byte == JSONByte.quote else { throw FastPathMiss() }
+        // The key's bytes, eight at a time: the first byte that is a quote, a backslash, a
+        // control or non-ASCII byte must be the closing quote, within 15 bytes.
         let start = p.pos + 1
-        var end = start
-        while end < p.count {
-            let b = p.base[end]
-            if b == JSONByte.quote { break }
-            if b == JSONByte.backslash || b < 0x20 || b >= 0x80 { throw FastPathMiss() }
-            end += 1
+        guard start &+ 16 <= p.count else { throw FastPathMiss() }  // never for a whole document
+        let w0 = UInt64(littleEndian: UnsafeRawPointer(p.base + start).loadUnaligned(as: UInt64.self))
+        let f0 = StrictJSONParser.specialStringBytes(w0)
+        let length: Int
+        var lo = w0, hi: UInt64 = 0
+        if f0 != 0 {
+            length = f0.trailingZeroBitCount &>> 3
+            lo = length == 0 ? 0 : w0 & (UInt64.max &>> UInt64(64 &- 8 &* length))
+        } else {
+            let w1 = UInt64(littleEndian: UnsafeRawPointer(p.base + start + 8).loadUnaligned(as: UInt64.self))
+            let f1 = StrictJSONParser.specialStringBytes(w1)
+            guard f1 != 0 else { throw FastPathMiss() }
+            let rest = f1.trailingZeroBitCount &>> 3
+            length = 8 &+ rest
+            hi = rest == 0 ? 0 : w1 & (UInt64.max &>> UInt64(64 &- 8 &* rest))
         }
-        guard end < p.count else { throw FastPathMiss() }
-        p.pos = end + 1
+        guard p.base[start &+ length] == JSONByte.quote else { throw FastPathMiss() }
+        p.pos = start &+ length &+ 1
         try expect(JSONByte.colon)
-        let length = end - start
-        for (index, key) in keys.enumerated() where key.utf8CodeUnitCount == length {
-            let k = key.utf8Start
-            var i = 0
-            while i < length && k[i] == p.base[start + i] { i += 1 }
-            if i == length { return index }
+        var index = 0
+        while index < keys.count {
+            let k = keys[index]
+            if k.lo == lo && k.hi == hi && k.length == length { return index }
+            index += 1
         }
         throw FastPathMiss()
     }

@@ -36,14 +36,14 @@ enum DocumentReader {
 }
 
 extension ByteCursor {
-    static let documentKeys: [StaticString] = ["schema", "id", "version", "state", "workflow", "spec", "due", "tasks", "history"]
-    static let specKeys: [StaticString] = ["system", "purpose", "kind", "environment", "risk", "owners", "scopes", "reaches",
+    static let documentKeys: [KeyPattern] = ["schema", "id", "version", "state", "workflow", "spec", "due", "tasks", "history"]
+    static let specKeys: [KeyPattern] = ["system", "purpose", "kind", "environment", "risk", "owners", "scopes", "reaches",
                                            "secretRef", "until", "bindings"]
-    static let ownersKeys: [StaticString] = ["business", "technical"]
-    static let bindingKeys: [StaticString] = ["platform", "ref"]
-    static let dueKeys: [StaticString] = ["review", "rotation", "approval", "until"]
-    static let taskKeys: [StaticString] = ["id", "kind", "status", "openedAt", "dueAt", "closedAt", "evidence"]
-    static let eventKeys: [StaticString] = ["seq", "event", "from", "to", "actor", "at", "note", "data", "prev", "hash"]
+    static let ownersKeys: [KeyPattern] = ["business", "technical"]
+    static let bindingKeys: [KeyPattern] = ["platform", "ref"]
+    static let dueKeys: [KeyPattern] = ["review", "rotation", "approval", "until"]
+    static let taskKeys: [KeyPattern] = ["id", "kind", "status", "openedAt", "dueAt", "closedAt", "evidence"]
+    static let eventKeys: [KeyPattern] = ["seq", "event", "from", "to", "actor", "at", "note", "data", "prev", "hash"]
 
     /// A whole connector document (the same checks as `DocumentDecoding.document`).
     mutating func document() throws(FastPathMiss) -> ConnectorDocument {
