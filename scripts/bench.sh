@@ -6,7 +6,9 @@
 # docs/PERFORMANCE.md for the goals and the last results.
 #   scripts/bench.sh
 # Environment: STEWARD_BIN (default: builds .build/release/steward), BENCH_SIZES
-# ("10000,100000"), BENCH_RUNS (5), BENCH_DIR (parent of the temporary estates; default
+# ("10000,100000"; a size above 100,000, e.g. "10000,100000,1000000", runs only the floor,
+# the peer and run --dry-run, BENCH_LARGE_RUNS times (1), and needs ~8 GB of disk per
+# million connectors), BENCH_RUNS (5), BENCH_DIR (parent of the temporary estates; default
 # $TMPDIR or /tmp, ~3 GB free needed at 100k), BENCH_OUT (also write the report there).
 set -euo pipefail
 cd "$(dirname "$0")/.."

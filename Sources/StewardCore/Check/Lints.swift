@@ -44,7 +44,7 @@ public enum Lints {
         if Identity.same(s.owners.business, s.owners.technical) {
             add("owner-missing", "the business and technical owner are the same person (\(s.owners.business)); name two people so one can review the other")
         }
-        for (role, email) in [("business", s.owners.business), ("technical", s.owners.technical)] where !email.contains("@") {
+        for (role, email) in [("business", s.owners.business), ("technical", s.owners.technical)] where !email.utf8.contains(0x40) {  // "@"
             add("owner-missing", "the \(role) owner '\(email.prefix(64))' is not an e-mail address")
         }
         return out
@@ -97,19 +97,30 @@ public enum Lints {
         }
     }
 
-    /// `shared-secret`: one secretRef behind two or more live connectors.
+    /// `shared-secret`: one secretRef behind two or more live connectors. Reported once per
+    /// secretRef, on the file of the first sharer (by id), naming at most `nameCap` sharers, so
+    /// the output grows linearly however many connectors share one secret. Its level is the
+    /// strictest of the sharers' workflows.
     public static func sharedSecrets(_ uses: [SecretUse], workflows: WorkflowSet) -> [(CheckFinding, String)] {
         var byRef: [String: [SecretUse]] = [:]
         for u in uses { byRef[u.secretRef, default: []].append(u) }
         var out: [(CheckFinding, String)] = []
         for (ref, users) in byRef where users.count > 1 {
-            let ids = users.map(\.id).sorted()
-            for u in users {
-                let level = workflows.workflows[u.workflow]?.lints["shared-secret"] ?? "error"
-                out.append((CheckFinding(file: u.file, rule: "shared-secret",
-                                         message: "secretRef \(ref) is shared by \(ids.joined(separator: ", ")); every connector needs its own credential"), level))
-            }
+            let sorted = users.sorted { $0.id < $1.id }
+            let levels = Set(users.map { workflows.workflows[$0.workflow]?.lints["shared-secret"] ?? "error" })
+            let level = levels.contains("error") ? "error" : levels.contains("warning") ? "warning" : "off"
+            out.append((CheckFinding(file: sorted[0].file, rule: "shared-secret",
+                                     message: "secretRef \(ref) is shared by \(users.count) live connectors (\(nameList(sorted.map(\.id)))); every connector needs its own credential"), level))
         }
         return out
+    }
+
+    /// The most names a finding lists.
+    public static let nameCap = 20
+
+    /// `names` joined by commas, at most `nameCap` of them, then "and N more".
+    public static func nameList(_ names: [String]) -> String {
+        let shown = names.prefix(nameCap).joined(separator: ", ")
+        return names.count > nameCap ? shown + " and \(names.count - nameCap) more" : shown
     }
 }

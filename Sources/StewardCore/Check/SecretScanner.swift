@@ -97,7 +97,7 @@ public enum SecretScanner {
         walk(value, components: &components, skipping: skipping, into: &out)
     }
 
-    private static func walk(_ value: JSONValue, components: inout [String], skipping: Set<String>, into out: inout [SecretMatch]) {
+    static func walk(_ value: JSONValue, components: inout [String], skipping: Set<String>, into out: inout [SecretMatch]) {
         switch value {
         case .string(let s):
             if let k = kind(of: s) { out.append(SecretMatch(path: joined(components), kind: k)) }
@@ -128,7 +128,7 @@ public enum SecretScanner {
     }
 
     /// `spec.bindings[0].ref` from its components (`spec`, `.bindings`, `[0]`, `.ref`).
-    private static func joined(_ components: [String]) -> String {
+    static func joined(_ components: [String]) -> String {
         var s = components.joined()
         if s.hasPrefix(".") { s.removeFirst() }
         return s

@@ -73,7 +73,7 @@ public enum TreeCheck {
     /// The findings for one parsed document.
     public static func check(_ doc: ConnectorDocument, file: String, workflows: WorkflowSet) -> [CheckFinding] {
         var out: [CheckFinding] = []
-        for m in SecretScanner.scan(DocumentEncoding.document(doc), path: "", skipping: ["hash", "prev"]) {
+        for m in SecretScanner.scan(document: doc) {
             out.append(CheckFinding(file: file, rule: "secret-in-file",
                                     message: "\(m.path) looks like a credential (\(m.kind)); remove it from the file and its git history, rotate the credential, and keep only a reference (vault://…)"))
         }

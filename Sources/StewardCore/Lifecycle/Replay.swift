@@ -48,7 +48,8 @@ public enum Replay {
             }
             do {
                 let (to, next) = try Transition.apply(s, event: kind, actor: e.actor, at: e.at, data: e.data,
-                                                      workflow: wf, roles: e.seq > options.rolesAfterSeq ? options.roles : nil, file: file)
+                                                      workflow: wf, roles: e.seq > options.rolesAfterSeq ? options.roles : nil, file: file,
+                                                      decodedSpec: e.decodedSpec.spec)
                 guard to == e.to else {
                     return .failure(ReplayProblem(rule: "illegal-transition", location: "\(loc).to",
                                                   message: "event \(e.seq) (\(e.event)) says to '\(e.to)' but the workflow gives '\(to)'"))

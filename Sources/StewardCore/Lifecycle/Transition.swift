@@ -16,7 +16,7 @@ public enum Transition {
     /// Applies `event` by `actor` at `at`. `file` names the document in data errors.
     public static func apply(_ s: LifecycleState, event: EventKind, actor: String, at: Timestamp,
                              data: [String: JSONValue], workflow wf: Workflow, roles: Roles?,
-                             file: String) throws(RuleViolation) -> (to: String, next: LifecycleState) {
+                             file: String, decodedSpec: Spec? = nil) throws(RuleViolation) -> (to: String, next: LifecycleState) {
         if s.state == wf.terminal && event != .closeTask {
             throw RuleViolation(rule: "terminal-state", "\(s.connector) is \(wf.terminal); nothing more may happen to it but closing its tasks")
         }
@@ -25,7 +25,9 @@ public enum Transition {
             throw RuleViolation(rule: "time-order", "\(event.rawValue) at \(at) is earlier than the last event (\(last)); time may not go backwards")
         }
         var newSpec = s.spec
-        if event == .request || event == .amend {
+        if event == .request || event == .amend, let decodedSpec {
+            newSpec = decodedSpec
+        } else if event == .request || event == .amend {
             do { newSpec = try DocumentDecoding.spec(data["spec"] ?? .null, path: "data.spec", file: file) } catch {
                 throw RuleViolation(rule: error.rule ?? "event-data", "\(event.rawValue): \(error.location): \(error.message)")
             }

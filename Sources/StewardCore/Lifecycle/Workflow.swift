@@ -96,7 +96,7 @@ public struct Workflow: Sendable, Equatable {
     public var states: [String]
     public var initial: String
     public var terminal: String
-    public var transitions: [WorkflowTransition]
+    public var transitions: [WorkflowTransition] { didSet { index = TransitionIndex(transitions) } }
     public var timers: WorkflowTimers
     public var taskKinds: [String: TaskKindSpec]
     /// Tasks opened on decommissioning when a credential was ever issued.
@@ -107,12 +107,32 @@ public struct Workflow: Sendable, Equatable {
     public var lints: [String: String]
     /// More reached systems than this is "one connector for everything".
     public var maxReaches: Int
+    /// `transitions` grouped by (event, from-state), kept in step with `transitions`.
+    public private(set) var index: TransitionIndex
 
-    /// The transitions of `event` that may start from `state` (nil state: before `request`).
+    public init(name: String, description: String, states: [String], initial: String, terminal: String,
+                transitions: [WorkflowTransition], timers: WorkflowTimers, taskKinds: [String: TaskKindSpec],
+                offboarding: [String], offboardingWithoutCredential: [String], lints: [String: String],
+                maxReaches: Int) {
+        self.name = name
+        self.description = description
+        self.states = states
+        self.initial = initial
+        self.terminal = terminal
+        self.transitions = transitions
+        self.timers = timers
+        self.taskKinds = taskKinds
+        self.offboarding = offboarding
+        self.offboardingWithoutCredential = offboardingWithoutCredential
+        self.lints = lints
+        self.maxReaches = maxReaches
+        self.index = TransitionIndex(transitions)
+    }
+
+    /// The transitions of `event` that may start from `state` (nil state: before `request`),
+    /// in file order.
     public func transitions(of event: EventKind, from state: String?) -> [WorkflowTransition] {
-        transitions.filter { t in
-            t.event == event && (state.map { t.from.contains($0) } ?? t.from.isEmpty)
-        }
+        index.transitions(of: event, from: state)
     }
 
     /// True when the workflow has any transition for `event`.
@@ -136,4 +156,35 @@ public struct Roles: Sendable, Equatable {
         let e = Identity.normalize(email)
         return approvers.contains { Identity.normalize($0) == e }
     }
+}
+
+/// A workflow's transitions grouped once by (event, from-state), so replay finds the
+/// candidates for each event with one lookup instead of filtering the whole list. Derived
+/// data: equality ignores it (the workflow's `transitions` already decide).
+public struct TransitionIndex: Sendable, Equatable {
+    struct Key: Hashable {
+        var event: EventKind
+        var from: String?
+    }
+    private var groups: [Key: [WorkflowTransition]] = [:]
+
+    /// Groups `transitions`, keeping their order within each group.
+    public init(_ transitions: [WorkflowTransition]) {
+        for t in transitions {
+            if t.from.isEmpty {
+                groups[Key(event: t.event, from: nil), default: []].append(t)
+            }
+            var seen: Set<String> = []
+            for f in t.from where seen.insert(f).inserted {
+                groups[Key(event: t.event, from: f), default: []].append(t)
+            }
+        }
+    }
+
+    /// The transitions of `event` from `state`.
+    public func transitions(of event: EventKind, from state: String?) -> [WorkflowTransition] {
+        groups[Key(event: event, from: state)] ?? []
+    }
+
+    public static func == (a: TransitionIndex, b: TransitionIndex) -> Bool { true }
 }

@@ -92,11 +92,15 @@ public enum DocumentDecoding {
         var r = try FieldReader(value, path: path, file: file)
         let seq = try r.int("seq")
         guard seq >= 1, seq <= Int64(Int32.max) else { throw r.error("seq", "must be a positive integer") }
-        let e = Event(seq: Int(seq), event: try r.nonEmptyString("event"), from: try r.optionalString("from"),
+        var e = Event(seq: Int(seq), event: try r.nonEmptyString("event"), from: try r.optionalString("from"),
                       to: try r.nonEmptyString("to"), actor: try r.nonEmptyString("actor"), at: try r.timestamp("at"),
                       note: try r.string("note"), data: try r.object("data"), prev: try r.string("prev"),
                       hash: try r.string("hash"))
         try r.finish()
+        // Decode a request's or amend's spec once here, for replay (a bad one is left to replay to report).
+        if e.event == EventKind.request.rawValue || e.event == EventKind.amend.rawValue, let v = e.data["spec"] {
+            e.decodedSpec = DecodedSpec(try? spec(v, path: "data.spec", file: file))
+        }
         return e
     }
 }

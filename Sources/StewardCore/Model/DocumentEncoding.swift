@@ -54,7 +54,34 @@ public enum DocumentEncoding {
 
     /// SHA-256 (lower-case hex) of the event's RFC 8785 form without `hash`.
     public static func hash(of e: Event) -> String {
-        SHA256.hex(CanonicalJSON.encode(event(e, includingHash: false)))
+        SHA256.hex(canonicalBytes(of: e))
+    }
+
+    /// The event's RFC 8785 form without `hash`, written field by field: the same bytes as
+    /// `CanonicalJSON.encode(event(e, includingHash: false))` without building that tree.
+    /// The fixed keys are written in their sorted order; only `data` goes through the tree writer.
+    static func canonicalBytes(of e: Event) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        func key(_ k: StaticString) {
+            out.append(UInt8(ascii: out.isEmpty ? "{" : ","))
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+            out.append(UInt8(ascii: "\""))
+            out.append(UInt8(ascii: ":"))
+        }
+        key("actor"); CanonicalJSON.writeString(e.actor, into: &out)
+        key("at"); CanonicalJSON.writeString(e.at.iso8601, into: &out)
+        key("data"); CanonicalJSON.writeCompact(.object(e.data), into: &out)
+        key("event"); CanonicalJSON.writeString(e.event, into: &out)
+        key("from")
+        if let from = e.from { CanonicalJSON.writeString(from, into: &out) } else { out.append(contentsOf: "null".utf8) }
+        key("note"); CanonicalJSON.writeString(e.note, into: &out)
+        key("prev"); CanonicalJSON.writeString(e.prev, into: &out)
+        key("seq"); out.append(contentsOf: String(Int64(e.seq)).utf8)
+        key("to"); CanonicalJSON.writeString(e.to, into: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 
     static func time(_ t: Timestamp?) -> JSONValue { t.map { .string($0.iso8601) } ?? .null }

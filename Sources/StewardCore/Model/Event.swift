@@ -18,11 +18,15 @@ public struct Event: Sendable, Equatable {
     /// Free text from the actor.
     public var note: String
     /// Event-specific data (the spec of a request or amend, a reason, evidence, …).
-    public var data: [String: JSONValue]
+    /// Changing it drops `decodedSpec`.
+    public var data: [String: JSONValue] { didSet { decodedSpec = DecodedSpec() } }
     /// The previous event's hash.
     public var prev: String
     /// This event's hash.
     public var hash: String
+    /// `data.spec` as a `Spec`, when the reader already decoded it (request and amend), so
+    /// replay does not decode it again. A cache, not part of the event's value.
+    public var decodedSpec = DecodedSpec()
 
     public init(seq: Int, event: String, from: String?, to: String, actor: String, at: Timestamp,
                 note: String, data: [String: JSONValue], prev: String, hash: String = "") {
@@ -48,4 +52,13 @@ public struct Event: Sendable, Equatable {
 
     /// A string field of `data`, or nil.
     public func dataString(_ key: String) -> String? { data[key]?.stringValue }
+}
+
+/// A spec decoded ahead of replay from an event's `data.spec`. Equality ignores it (every
+/// value equals every other), so an event compares the same whether or not it was decoded.
+public struct DecodedSpec: Sendable, Equatable {
+    /// The decoded spec; nil when not decoded (replay then decodes `data.spec` itself).
+    public var spec: Spec?
+    public init(_ spec: Spec? = nil) { self.spec = spec }
+    public static func == (a: DecodedSpec, b: DecodedSpec) -> Bool { true }
 }

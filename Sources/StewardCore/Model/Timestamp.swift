@@ -30,8 +30,26 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
         let rem = seconds - days * 86_400
         let (y, m, d) = Timestamp.civil(fromDays: days)
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(rem / 3600, 2) + ":"
-            + pad(rem % 3600 / 60, 2) + ":" + pad(rem % 60, 2) + "Z"
+        guard y >= 0 && y <= 9999 else {
+            return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(rem / 3600, 2) + ":"
+                + pad(rem % 3600 / 60, 2) + ":" + pad(rem % 60, 2) + "Z"
+        }
+        // The common case, written into 20 bytes at once (no intermediate strings).
+        return String(unsafeUninitializedCapacity: 20) { b in
+            func put(_ v: Int64, _ at: Int, _ width: Int) {
+                var v = v
+                var i = at + width - 1
+                while i >= at {
+                    b[i] = UInt8(48 + v % 10)
+                    v /= 10
+                    i -= 1
+                }
+            }
+            put(y, 0, 4); b[4] = 45; put(m, 5, 2); b[7] = 45; put(d, 8, 2); b[10] = 84
+            put(rem / 3600, 11, 2); b[13] = 58; put(rem % 3600 / 60, 14, 2); b[16] = 58; put(rem % 60, 17, 2)
+            b[19] = 90
+            return 20
+        }
     }
 
     /// Just the date: `2026-01-05`.
@@ -72,6 +90,25 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         guard hh < 24, mm < 60 else { return nil }
         t.seconds -= sign * (hh * 3600 + mm * 60)
         self = t
+    }
+
+    /// Parses exactly `YYYY-MM-DDTHH:MM:SSZ` from `count` raw bytes at `start` (no allocation).
+    static func documentForm(_ start: UnsafePointer<UInt8>, count: Int) -> Timestamp? {
+        guard count == 20, start[4] == 45, start[7] == 45, start[10] == 84, start[13] == 58, start[16] == 58,
+              start[19] == 90 else { return nil }
+        func num(_ s: Int, _ n: Int) -> Int64? {
+            var v: Int64 = 0
+            for k in s..<(s + n) {
+                let c = start[k]
+                guard c >= 48, c <= 57 else { return nil }
+                v = v * 10 + Int64(c - 48)
+            }
+            return v
+        }
+        guard let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2),
+              let mi = num(14, 2), let s = num(17, 2) else { return nil }
+        guard (1...12).contains(mo), d >= 1, d <= daysInMonth(y, mo), h < 24, mi < 60, s < 60 else { return nil }
+        return Timestamp(seconds: days(fromCivil: y, mo, d) * 86_400 + h * 3600 + mi * 60 + s)
     }
 
     private static func fields(_ b: [UInt8], offset o: Int) -> Timestamp? {

@@ -31,18 +31,24 @@ public enum SafeFile {
         guard size <= maxBytes else {
             throw DataError(file: shown, location: "", message: "is \(size) bytes, over the limit of \(maxBytes) bytes; it was not parsed (rule too-large)")
         }
-        var buf = [UInt8](repeating: 0, count: size)
-        var got = 0
-        while got < size {
-            let n = buf.withUnsafeMutableBytes { p in Glibc.read(fd, p.baseAddress! + got, size - got) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw DataError(file: shown, location: "", message: "cannot be read: \(errorText(errno))")
+        // Read straight into the array's storage (no zero-fill first); a file that shrank
+        // meanwhile gives fewer bytes, never uninitialized ones.
+        var failure: Int32 = 0
+        let buf = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { p, initialized in
+            var got = 0
+            while got < size {
+                let n = Glibc.read(fd, p.baseAddress! + got, size - got)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                got += n
             }
-            if n == 0 { break }
-            got += n
+            initialized = got
         }
-        if got < size { buf.removeLast(size - got) }
+        if failure != 0 { throw DataError(file: shown, location: "", message: "cannot be read: \(errorText(failure))") }
         return buf
     }
 

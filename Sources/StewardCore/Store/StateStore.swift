@@ -40,12 +40,23 @@ public struct StateStore: Sendable {
     /// Reads, parses and decodes one connector; checks its id matches the file name.
     public func load(_ id: String) throws(DataError) -> ConnectorDocument {
         let shown = StateStore.shown(id)
-        let value = try JSONFile.parse(root.statePath + "/\(id).json", shown: shown)
-        let doc = try DocumentDecoding.document(value, file: shown)
+        let doc = try StateStore.decode(try SafeFile.read(root.statePath + "/\(id).json", shown: shown), shown: shown)
         guard doc.id == id else {
             throw DataError(file: shown, location: "id", message: "the id is '\(doc.id.prefix(64))' but the file is named \(id).json; they must match")
         }
         return doc
+    }
+
+    /// Parses and decodes the bytes of one connector file (`shown` names it in errors): in
+    /// one pass straight from the bytes (`DocumentReader`) when the file is regular, else by
+    /// the reference path (strict parse to a tree, then decode), which names any problem.
+    public static func decode(_ bytes: [UInt8], shown: String) throws(DataError) -> ConnectorDocument {
+        if let doc = bytes.withUnsafeBufferPointer({ DocumentReader.document($0) }) {
+            // The one-pass reader decodes the format only; the identity rule holds on both paths.
+            try Identity.check(doc, file: shown)
+            return doc
+        }
+        return try DocumentDecoding.document(try JSONFile.parse(bytes: bytes, shown: shown), file: shown)
     }
 
     /// Loads every connector, in id order, spreading the work over the CPUs. With

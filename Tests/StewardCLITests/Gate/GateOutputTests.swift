@@ -168,9 +168,11 @@ final class GateOutputTests: XCTestCase {
         XCTAssertEqual(try repo.load("hr-feed").spec.secretRef, "vault://kv/shared")
         try repo.commit("rita@x.example", at: "2026-01-05T09:01:00Z")
         let out = try repo.expect(repo.check(), 1)
-        XCTAssertEqual(out.violationRules, ["shared-secret", "shared-secret"])
-        XCTAssertEqual(out.findings("violations").compactMap { $0["file"] as? String }, ["State/crm-sync.json", "State/hr-feed.json"])
-        XCTAssertEqual(try repo.expect(repo.steward(["check", "--format", "json"]), 1).violationRules, ["shared-secret", "shared-secret"])
+        // Reported once per secretRef (on the first sharer's file), naming every sharer.
+        XCTAssertEqual(out.violationRules, ["shared-secret"])
+        XCTAssertEqual(out.findings("violations").compactMap { $0["file"] as? String }, ["State/crm-sync.json"])
+        XCTAssertTrue((out.findings("violations").first?["message"] as? String ?? "").contains("crm-sync, hr-feed"))
+        XCTAssertEqual(try repo.expect(repo.steward(["check", "--format", "json"]), 1).violationRules, ["shared-secret"])
     }
 
     func testTheBaseIsReadFromGitNotFromTheWorkingTree() throws {

@@ -139,10 +139,40 @@ final class LintsTests: XCTestCase {
         let uses = [(a, "State/crm-sync.json"), (b, "State/hr-feed.json"), (c, "State/billing.json")]
             .compactMap { Lints.SecretUse(file: $0.1, doc: $0.0) }
         let f = Lints.sharedSecrets(uses, workflows: K.workflowSet)
-        XCTAssertEqual(f.map(\.0.file).sorted(), ["State/crm-sync.json", "State/hr-feed.json"])
+        XCTAssertEqual(f.map(\.0.file), ["State/crm-sync.json"], "reported once, on the first sharer's file")
         XCTAssertEqual(Set(f.map(\.0.rule)), ["shared-secret"])
         XCTAssertEqual(Set(f.map(\.1)), ["error"])
-        XCTAssertTrue(f[0].0.message.contains("crm-sync, hr-feed"), f[0].0.message)
+        XCTAssertTrue(f[0].0.message.contains("shared by 2 live connectors (crm-sync, hr-feed)"), f[0].0.message)
+    }
+
+    func testThousandsOfSharersGiveOneBoundedFinding() throws {
+        // 4,000 connectors behind one secret once made check print 3 GB (k findings of k names).
+        let base = try doc("crm-sync", K.spec(secretRef: "vault://kv/shared"))
+        var uses: [Lints.SecretUse] = []
+        for i in 0..<4000 {
+            var d = base
+            d.id = "conn-\(String(i + 100000))"
+            uses.append(Lints.SecretUse(file: "State/\(d.id).json", doc: d)!)
+        }
+        let f = Lints.sharedSecrets(uses.reversed(), workflows: K.workflowSet)
+        XCTAssertEqual(f.count, 1)
+        XCTAssertEqual(f[0].0.file, "State/conn-100000.json")
+        let message = f[0].0.message
+        XCTAssertLessThan(message.utf8.count, 1000, "the list of names is capped")
+        XCTAssertTrue(message.contains("shared by 4000 live connectors"), message)
+        XCTAssertTrue(message.contains("conn-100019 and 3980 more"), message)
+        XCTAssertFalse(message.contains("conn-100020"), message)
+    }
+
+    func testSharedSecretTakesTheStrictestLevelOfItsSharers() throws {
+        let a = try doc("crm-sync", K.spec(secretRef: "vault://kv/shared"))
+        var b = try doc("hr-feed", K.spec(secretRef: "vault://kv/shared"))
+        b.workflow = "temporary"
+        var set = K.workflowSet
+        set.workflows["standard"] = K.workflow("standard", lints: ["shared-secret": "warning"])
+        set.workflows["temporary"] = K.workflow("temporary", lints: ["shared-secret": "off"])
+        let uses = [Lints.SecretUse(file: "a", doc: a)!, Lints.SecretUse(file: "b", doc: b)!]
+        XCTAssertEqual(Lints.sharedSecrets(uses, workflows: set).map(\.1), ["warning"])
     }
 
     func testADecommissionedConnectorDoesNotShareItsSecret() throws {

@@ -1,0 +1,234 @@
+/// Reads a connector file straight from its bytes into a `ConnectorDocument` in one pass,
+/// without building a `JSONValue` tree for it first (only each event's free-form `data`
+/// becomes a tree).
+///
+/// It is the fast path of `StateStore.load`; the reference path is `StrictJSON.parse`
+/// followed by `DocumentDecoding.document`. The fast path accepts a subset of what the
+/// reference path accepts and, for those inputs, returns the same document: it uses the
+/// strict parser's own string, number and literal readers, refuses duplicate keys, keeps the
+/// same depth and size limits, and gives up (returns nil) on anything unexpected: malformed
+/// JSON, an unknown or escaped key, a wrong type, a missing field, a blank name. The caller
+/// then takes the reference path, which either accepts the input or says exactly what is
+/// wrong, so error messages do not depend on which path ran.
+enum DocumentReader {
+    /// The document in `buffer`, or nil when the reference path must decide.
+    static func document(_ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int = StrictJSON.defaultMaxDepth,
+                         maxBytes: Int = StrictJSON.defaultMaxBytes) -> ConnectorDocument? {
+        guard let base = buffer.baseAddress, buffer.count > 0, buffer.count <= maxBytes, maxDepth > 4 else { return nil }
+        if buffer.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { return nil }
+        // Event data members start four containers deep (document, history, event, data).
+        var c = ByteCursor(base: base, count: buffer.count, maxDepth: maxDepth - 4)
+        do {
+            let doc = try c.document()
+            return c.atEnd() ? doc : nil
+        } catch { return nil }
+    }
+
+    /// A spec read from the bytes of one `data.spec` value, or nil when the reference
+    /// decoder must judge it.
+    static func spec(_ base: UnsafePointer<UInt8>, count: Int) -> Spec? {
+        var c = ByteCursor(base: base, count: count, maxDepth: 1)
+        do {
+            let spec = try c.spec()
+            return c.atEnd() ? spec : nil
+        } catch { return nil }
+    }
+}
+
+extension ByteCursor {
+    static let documentKeys: [KeyPattern] = ["schema", "id", "version", "state", "workflow", "spec", "due", "tasks", "history"]
+    static let specKeys: [KeyPattern] = ["system", "purpose", "kind", "environment", "risk", "owners", "scopes", "reaches",
+                                           "secretRef", "until", "bindings"]
+    static let ownersKeys: [KeyPattern] = ["business", "technical"]
+    static let bindingKeys: [KeyPattern] = ["platform", "ref"]
+    static let dueKeys: [KeyPattern] = ["review", "rotation", "approval", "until"]
+    static let taskKeys: [KeyPattern] = ["id", "kind", "status", "openedAt", "dueAt", "closedAt", "evidence"]
+    static let eventKeys: [KeyPattern] = ["seq", "event", "from", "to", "actor", "at", "note", "data", "prev", "hash"]
+
+    /// A whole connector document (the same checks as `DocumentDecoding.document`).
+    mutating func document() throws(FastPathMiss) -> ConnectorDocument {
+        try expect(JSONByte.openBrace)
+        var seen: UInt32 = 0
+        var first = true
+        var id = "", state = "", workflow = ""
+        var version: Int64 = 0
+        var spec: Spec?
+        var due = Due()
+        var tasks: [ConnectorTask] = []
+        var history: [Event] = []
+        while let k = try nextKey(Self.documentKeys, first: &first) {
+            try Self.mark(k, in: &seen)
+            switch k {
+            case 0: guard try int() == ConnectorDocument.schemaVersion else { throw FastPathMiss() }
+            case 1: id = try string()
+            case 2: version = try int()
+            case 3: state = try nonEmptyString()
+            case 4: workflow = try nonEmptyString()
+            case 5: spec = try self.spec()
+            case 6: due = try self.due()
+            case 7:
+                try expect(JSONByte.openBracket)
+                var more = true
+                while try nextElement(first: &more) { tasks.append(try task()) }
+            default:
+                try expect(JSONByte.openBracket)
+                history.reserveCapacity(12)
+                var more = true
+                while try nextElement(first: &more) { history.append(try event()) }
+            }
+        }
+        guard seen == 0x1FF, let spec, version >= 0, version <= Int64(Int32.max) else { throw FastPathMiss() }
+        return ConnectorDocument(id: id, version: Int(version), state: state, workflow: workflow, spec: spec,
+                                 due: due, tasks: tasks, history: history)
+    }
+
+    /// A spec object (the same checks as `DocumentDecoding.spec`).
+    mutating func spec() throws(FastPathMiss) -> Spec {
+        try expect(JSONByte.openBrace)
+        var seen: UInt32 = 0
+        var first = true
+        var system = "", purpose = "", kind = "", environment = ""
+        var risk = Risk.medium
+        var owners = Owners(business: "", technical: "")
+        var scopes: [String] = [], reaches: [String] = []
+        var secretRef: String?
+        var until: Timestamp?
+        var bindings: [Binding] = []
+        while let k = try nextKey(Self.specKeys, first: &first) {
+            try Self.mark(k, in: &seen)
+            switch k {
+            case 0: system = try nonEmptyString()
+            case 1: purpose = try nonEmptyString()
+            case 2: kind = try nonEmptyString()
+            case 3: environment = try nonEmptyString()
+            case 4:
+                guard let r = Risk(rawValue: try string()) else { throw FastPathMiss() }
+                risk = r
+            case 5: owners = try self.owners()
+            case 6: scopes = try strings()
+            case 7: reaches = try strings()
+            case 8: secretRef = try optionalString()
+            case 9: until = try optionalTimestamp()
+            default:
+                try expect(JSONByte.openBracket)
+                var more = true
+                while try nextElement(first: &more) { bindings.append(try binding()) }
+            }
+        }
+        // Everything but secretRef (bit 8) and until (bit 9) is required.
+        guard seen | 0x300 == 0x7FF else { throw FastPathMiss() }
+        return Spec(system: system, purpose: purpose, kind: kind, environment: environment, risk: risk,
+                    owners: owners, scopes: scopes, reaches: reaches, secretRef: secretRef, until: until,
+                    bindings: bindings)
+    }
+
+    mutating func owners() throws(FastPathMiss) -> Owners {
+        try expect(JSONByte.openBrace)
+        var seen: UInt32 = 0
+        var first = true
+        var o = Owners(business: "", technical: "")
+        while let k = try nextKey(Self.ownersKeys, first: &first) {
+            try Self.mark(k, in: &seen)
+            if k == 0 { o.business = try nonEmptyString() } else { o.technical = try nonEmptyString() }
+        }
+        guard seen == 0x3 else { throw FastPathMiss() }
+        return o
+    }
+
+    mutating func binding() throws(FastPathMiss) -> Binding {
+        try expect(JSONByte.openBrace)
+        var seen: UInt32 = 0
+        var first = true
+        var b = Binding(platform: "", ref: "")
+        while let k = try nextKey(Self.bindingKeys, first: &first) {
+            try Self.mark(k, in: &seen)
+            if k == 0 { b.platform = try nonEmptyString() } else { b.ref = try nonEmptyString() }
+        }
+        guard seen == 0x3 else { throw FastPathMiss() }
+        return b
+    }
+
+    /// The due dates; every one may be absent or null.
+    mutating func due() throws(FastPathMiss) -> Due {
+        try expect(JSONByte.openBrace)
+        var seen: UInt32 = 0
+        var first = true
+        var d = Due()
+        while let k = try nextKey(Self.dueKeys, first: &first) {
+            try Self.mark(k, in: &seen)
+            let t = try optionalTimestamp()
+            switch k {
+            case 0: d.review = t
+            case 1: d.rotation = t
+            case 2: d.approval = t
+            default: d.until = t
+            }
+        }
+        return d
+    }
+
+    /// One task (the same checks as `DocumentDecoding.task`).
+    mutating func task() throws(FastPathMiss) -> ConnectorTask {
+        try expect(JSONByte.openBrace)
+        var seen: UInt32 = 0
+        var first = true
+        var id = "", kind = ""
+        var status = TaskStatus.open
+        var openedAt = Timestamp(seconds: 0)
+        var dueAt: Timestamp?, closedAt: Timestamp?
+        var evidence: String?
+        while let k = try nextKey(Self.taskKeys, first: &first) {
+            try Self.mark(k, in: &seen)
+            switch k {
+            case 0: id = try nonEmptyString()
+            case 1: kind = try nonEmptyString()
+            case 2:
+                guard let s = TaskStatus(rawValue: try string()) else { throw FastPathMiss() }
+                status = s
+            case 3: openedAt = try timestamp()
+            case 4: dueAt = try optionalTimestamp()
+            case 5: closedAt = try optionalTimestamp()
+            default: evidence = try optionalString()
+            }
+        }
+        guard seen | 0x70 == 0x7F else { throw FastPathMiss() }
+        return ConnectorTask(id: id, kind: kind, status: status, openedAt: openedAt, dueAt: dueAt,
+                             closedAt: closedAt, evidence: evidence)
+    }
+
+    /// One history event (the same checks as `DocumentDecoding.event`). The `data.spec` of a
+    /// request or amend is decoded here too, once, for replay.
+    mutating func event() throws(FastPathMiss) -> Event {
+        try expect(JSONByte.openBrace)
+        var seen: UInt32 = 0
+        var first = true
+        var seq: Int64 = 0
+        var name = "", to = "", actor = "", note = "", prev = "", hash = ""
+        var from: String?
+        var at = Timestamp(seconds: 0)
+        var data: [String: JSONValue] = [:]
+        var specRange: Range<Int>?
+        while let k = try nextKey(Self.eventKeys, first: &first) {
+            try Self.mark(k, in: &seen)
+            switch k {
+            case 0: seq = try int()
+            case 1: name = try nonEmptyString()
+            case 2: from = try optionalString()
+            case 3: to = try nonEmptyString()
+            case 4: actor = try nonEmptyString()
+            case 5: at = try timestamp()
+            case 6: note = try string()
+            case 7: (data, specRange) = try object(rangeOf: "spec")
+            case 8: prev = try string()
+            default: hash = try string()
+            }
+        }
+        guard seen | 0x4 == 0x3FF, seq >= 1, seq <= Int64(Int32.max) else { throw FastPathMiss() }
+        var e = Event(seq: Int(seq), event: name, from: from, to: to, actor: actor, at: at, note: note, data: data,
+                      prev: prev, hash: hash)
+        if let r = specRange, name == EventKind.request.rawValue || name == EventKind.amend.rawValue {
+            e.decodedSpec = DecodedSpec(DocumentReader.spec(p.base + r.lowerBound, count: r.count))
+        }
+        return e
+    }
+}
