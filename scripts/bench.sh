@@ -16,9 +16,8 @@ source scripts/faults/common.sh
 if [ -z "${STEWARD_BIN:-}" ]; then
   echo "bench: swift build -c release" >&2
   swift build -c release >&2
-  STEWARD_BIN=.build/release/steward
 fi
-resolve_bins "$STEWARD_BIN"
+resolve_bins
 need=()
 command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
 [ -x /usr/bin/time ] || need+=(time)

@@ -6,25 +6,17 @@
 # bad input, and clock skew (faketime +400d / -1d). Each case prints PASS or FAIL with what
 # must hold and what happened; NOTE lines report behaviour worth knowing. Last line:
 # "N passed, M failed"; exit 1 on any failure.
-#   scripts/test-faults.sh BIN       (BIN: the steward binary, e.g. .build/release/steward)
+#   scripts/test-faults.sh [BIN]     (the steward binary: $STEWARD_BIN, else BIN, else
+#                                     .build/release/steward)
 # Environment: FAULT_KILLS (50), FAULT_GROUPS (all; e.g. "io,badinput"), CRASH_SEED,
 # TMPDIR (where estates live). Needs: python3, strace, faketime, unshare, git.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/faults/common.sh"
-resolve_bins "${1:-}" || { echo "0 passed, 1 failed"; exit 2; }
-work="$(mktemp -d "${TMPDIR:-/tmp}/steward-faults.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
-echo "test-faults: $STEWARD; work under $work ($(stat -f -c %T "$work"))"
+setup_suite faults "${1:-}"
+echo "test-faults: $STEWARD; work under $WORK ($(stat -f -c %T "$WORK"))"
 for tool in strace faketime unshare git; do
   command -v "$tool" >/dev/null 2>&1 || echo "test-faults: $tool is missing; its cases will fail"
 done
-python3 "$here/faults/faults.py" --bin "$STEWARD" --gen "$GEN" --work "$work" \
-  --kills "${FAULT_KILLS:-50}" --only "${FAULT_GROUPS:-}" | tee "$work/log.txt"
-rc=${PIPESTATUS[0]}
-if ! tail -n 1 "$work/log.txt" | grep -Eq '^[0-9]+ passed, [0-9]+ failed$'; then
-  echo "test-faults: the driver stopped early (exit $rc)"
-  echo "0 passed, 1 failed"
-  exit 1
-fi
-exit "$rc"
+run_driver test-faults "$WORK/log.txt" python3 "$here/faults/faults.py" --bin "$STEWARD" --gen "$GEN" --work "$WORK" \
+  --kills "${FAULT_KILLS:-50}" --only "${FAULT_GROUPS:-}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Crash test for `steward run`: SIGKILL at random instants, then prove nothing was lost.
 
-  crash.py --bin BIN --gen GEN [--count 2000] [--kills 30] [--due 0.5] [--seed S]
+  crash.py [--bin BIN] [--gen GEN] [--count 2000] [--kills 30] [--due 0.5] [--seed S]
            [--now T] [--work DIR] [--prefix TEXT]
 
 1. Generates COUNT connectors (GEN, deterministic) with DUE of them due at NOW.
@@ -25,45 +25,18 @@ import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import check_state  # noqa: E402
+import check_state
+from harness import copy, generate, have, parse_opts, snapshot, temporaries
 
 
 def parse_args(argv):
-    opts = {"count": 2000, "kills": 30, "due": 0.5, "seed": None, "now": "2027-03-01T09:00:00Z",
-            "work": None, "prefix": "crash", "bin": None, "gen": None}
-    i = 1
-    while i < len(argv):
-        k = argv[i].lstrip("-")
-        if k not in opts:
-            sys.exit("crash.py: unknown option %s" % argv[i])
-        opts[k] = argv[i + 1]
-        i += 2
+    opts = parse_opts(argv, {"count": 2000, "kills": 30, "due": 0.5, "seed": None, "now": "2027-03-01T09:00:00Z",
+                             "work": None, "prefix": "crash", "bin": None, "gen": None}, "crash.py")
     opts["count"] = int(opts["count"])
     opts["kills"] = int(opts["kills"])
     opts["due"] = float(opts["due"])
     opts["seed"] = int(opts["seed"]) if opts["seed"] is not None else int(time.time()) % 100000
     return opts
-
-
-def snapshot(state):
-    out = {}
-    for n in os.listdir(state):
-        if n.startswith("."):
-            continue
-        with open(os.path.join(state, n), "rb") as f:
-            out[n] = f.read()
-    return out
-
-
-def temps(state):
-    return sorted(n for n in os.listdir(state) if n.startswith(".") and ".tmp" in n)
-
-
-def copy_estate(src, dst):
-    if os.path.exists(dst):
-        shutil.rmtree(dst)
-    subprocess.run(["cp", "-a", src, dst], check=True)
 
 
 def restore(state, old, current):
@@ -78,10 +51,6 @@ def restore(state, old, current):
         if current.get(n) != b:
             with open(os.path.join(state, n), "wb") as f:
                 f.write(b)
-
-
-def have(tool):
-    return shutil.which(tool) is not None
 
 
 def timed(cmd):
@@ -101,10 +70,9 @@ def main():
     scratch = os.path.join(work, "work")
     if os.path.exists(pristine):
         shutil.rmtree(pristine)
-    subprocess.run([gen, "--root", pristine, "--count", str(o["count"]), "--seed", "4242", "--now", now,
-                    "--due-fraction", str(o["due"]), "--quiet"], check=True)
+    generate(gen, pristine, o["count"], 4242, now, o["due"])
     old = snapshot(os.path.join(pristine, "State"))
-    copy_estate(pristine, scratch)
+    copy(pristine, scratch)
     state = os.path.join(scratch, "State")
     os.sync()
 
@@ -194,7 +162,7 @@ def main():
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             rc = -9 if p.returncode != 0 else 0
         after = snapshot(state)
-        stray = temps(state)
+        stray = temporaries(state)
         n_new = sum(1 for c in changed if after.get(c) == new[c])
         if rc == 0:
             phase = "finished"
@@ -224,7 +192,7 @@ def main():
             diff = sorted(set(final) ^ set(new)) + sorted(x for x in final if x in new and final[x] != new[x])
             problems.append("after the second run State/ differs from the reference in %d file(s): %s"
                             % (len(diff), ", ".join(diff[:5])))
-        left = temps(state)
+        left = temporaries(state)
         if left:
             problems.append("temporary files remain after the second run: %s" % ", ".join(left[:5]))
         status = "PASS" if not problems else "FAIL"
