@@ -22,9 +22,10 @@ final class DocumentReaderTests: XCTestCase {
         bytes.withUnsafeBufferPointer { DocumentReader.document($0) }
     }
 
-    /// Fast accepted ⇒ reference accepted, same document, same decoded specs.
+    /// Fast accepted ⇒ reference accepted, same document, same decoded specs. The store runs
+    /// the identity rule after the fast path (`StateStore.decode`), so that is what must agree.
     func assertAgrees(_ bytes: [UInt8], _ what: String, file: StaticString = #filePath, line: UInt = #line) {
-        guard let f = fast(bytes) else { return }
+        guard let f = fast(bytes), (try? Identity.check(f, file: "x")) != nil else { return }
         guard let r = reference(bytes) else {
             return XCTFail("fast path accepted what the reference refuses: \(what)", file: file, line: line)
         }
@@ -74,6 +75,20 @@ final class DocumentReaderTests: XCTestCase {
         XCTAssertNil(fast([0xEF, 0xBB, 0xBF] + bytes))
         XCTAssertNil(fast(bytes + [UInt8(ascii: "x")]))
         XCTAssertNil(fast([]))
+    }
+
+    func testTheStoreKeepsTheIdentityRuleOnTheFastPath() throws {
+        let (name, bytes) = try XCTUnwrap(try exampleFiles().first)
+        let doc = try XCTUnwrap(fast(bytes))
+        let owner = doc.spec.owners.technical
+        let text = String(decoding: bytes, as: UTF8.self)
+        // A no-break space after the owner: valid JSON and a valid format, not a plain address.
+        let edited = Array(text.replacingOccurrences(of: "\"technical\": \"\(owner)\"", with: "\"technical\": \"\(owner)\u{00A0}\"").utf8)
+        XCTAssertNotEqual(edited, bytes, name)
+        XCTAssertNotNil(fast(edited), "the one-pass reader decodes the format only")
+        XCTAssertThrowsError(try StateStore.decode(edited, shown: "State/\(name)")) { error in
+            XCTAssertEqual((error as? DataError)?.rule, "identity", "\(error)")
+        }
     }
 
     func testRandomByteEditsNeverLetTheFastPathAcceptMore() throws {
