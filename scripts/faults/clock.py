@@ -44,9 +44,20 @@ def run(s):
              "clock 400 days ahead (faketime +400d)",
              "run advances every due timer with events stamped at the (fake) clock; the tree still checks",
              "%d transitions at %s, check exit %d" % (moved, at, c.returncode))
-    p = ft("-1d", "run")
-    s.result(p.returncode == 0 and snapshot(root) == s400, "clock goes back after the +400d run (faketime -1d)",
-             "nothing moves backwards: State/ byte-identical, exit 0", "exit %d" % p.returncode)
+    # The +400d events now lie in the future: each such connector is an error naming its
+    # file (rule future-event, exit 4), never skipped in silence, and nothing is written.
+    p = ft("-1d", "run", "--format", "json")
+    try:
+        errors = json.loads(p.stdout)["errors"]
+    except (ValueError, KeyError):
+        errors = []
+    moved_files = sorted("State/" + n for n, raw in s400.items() if raw != s0.get(n))
+    named = sorted(e["file"] for e in errors if "future-event" in e["message"])
+    s.result(p.returncode == 4 and snapshot(root) == s400 and named == moved_files and len(named) > 0,
+             "clock goes back after the +400d run (faketime -1d)",
+             "nothing moves backwards: State/ byte-identical; every connector with an event after the clock is "
+             "reported by file (rule future-event, exit 4)",
+             "exit %d, %d of %d future-dated files named" % (p.returncode, len(named), len(moved_files)))
     victim = sorted(n for n, raw in s400.items() if json.loads(raw)["state"] not in ("decommissioned",))
     if victim:
         p = ft("-1d", "decommission", victim[0][:-5], "--reason", "clock test")
