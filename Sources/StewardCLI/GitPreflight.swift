@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// Questions asked of git before a command that needs it writes or judges anything:
 /// is the root inside a work tree, and has anyone left changes under `State/`.

@@ -1,5 +1,5 @@
 import Foundation
-import StewardCore
+import StewardApp
 
 /// Writes data to stdout and errors to stderr, unbuffered enough for pipes and cron logs.
 enum Output {

@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// `run --commit`: commits exactly the files the run changed, as steward-runner, with a
 /// message that lists the transitions.

@@ -1,5 +1,5 @@
 import Foundation
-import StewardCore
+import StewardApp
 
 /// `steward init DIR`: writes the default workflows, roles, templates, State/ and .gitignore.
 /// Refuses to overwrite an existing file.

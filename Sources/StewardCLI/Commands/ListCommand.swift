@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// `steward list [--state S] [--system S] [--owner EMAIL]`. Every connector is replayed
 /// before it is listed: a hand-edited projection is reported as invalid data, never shown.

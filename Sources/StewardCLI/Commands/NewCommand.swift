@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// `steward new ID …`: requests a connector.
 enum NewCommand {

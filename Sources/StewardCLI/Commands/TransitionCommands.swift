@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// The commands that append one event to one connector: approve, reject, activate, rotate,
 /// confirm-rotation, recertify. Each builds a `LifecycleCommand`; the core does the rest.

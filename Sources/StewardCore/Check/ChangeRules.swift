@@ -17,6 +17,19 @@ public struct FileChange: Sendable {
     public var mergeBaseTime: Timestamp
     /// The gate's own clock: no appended event may lie after it plus 5 minutes.
     public var now: Timestamp? = nil
+
+    package init(file: String, base: ConnectorDocument?, head: ConnectorDocument, versions: [(commit: GitCommit, hashes: [String]?)],
+                 workflow: Workflow, roles: Roles, approvingLogins: Set<String>, mergeBaseTime: Timestamp, now: Timestamp? = nil) {
+        self.file = file
+        self.base = base
+        self.head = head
+        self.versions = versions
+        self.workflow = workflow
+        self.roles = roles
+        self.approvingLogins = approvingLogins
+        self.mergeBaseTime = mergeBaseTime
+        self.now = now
+    }
 }
 
 /// The rules `check --base` applies to one changed connector file. Pure.

@@ -7,6 +7,15 @@ public struct RunTransition: Sendable, Equatable {
     public var reason: String
     /// The typed cause behind `reason`.
     public var cause: RunnerCause
+
+    package init(id: String, event: String, from: String, to: String, reason: String, cause: RunnerCause) {
+        self.id = id
+        self.event = event
+        self.from = from
+        self.to = to
+        self.reason = reason
+        self.cause = cause
+    }
 }
 
 /// A task the runner opened.
@@ -31,6 +40,11 @@ public struct OpenedTask: Sendable, Equatable {
 public struct RunError: Sendable, Equatable {
     public var file: String
     public var message: String
+
+    package init(file: String, message: String) {
+        self.file = file
+        self.message = message
+    }
 }
 
 /// What one `steward run` did, in a stable order (by connector id, then event order).

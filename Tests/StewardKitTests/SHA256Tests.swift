@@ -1,5 +1,5 @@
 import XCTest
-@testable import StewardCore
+@testable import StewardKit
 
 /// FIPS 180-4 / NIST vectors and block-boundary cases for the hand-written SHA-256.
 final class SHA256Tests: XCTestCase {

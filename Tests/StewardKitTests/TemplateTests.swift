@@ -1,4 +1,4 @@
-import StewardCore
+import StewardKit
 import XCTest
 
 final class TemplateTests: XCTestCase {

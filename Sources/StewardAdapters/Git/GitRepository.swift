@@ -12,21 +12,13 @@ public struct GitChange: Sendable, Equatable {
     public var newPath: String?
 }
 
-/// A commit as the gate needs it.
-public struct GitCommit: Sendable, Equatable {
-    public var sha: String
-    public var authorEmail: String
-    /// Committer time.
-    public var time: Timestamp
-}
-
 /// The git adapter for `check --base`: resolves revisions, lists changes and commits,
 /// reads file versions in one `git cat-file --batch` (signatures: GitSignatures.swift).
 public struct GitRepository: Sendable {
     public let root: GovernanceRoot
     public init(root: GovernanceRoot) { self.root = root }
 
-    func git(_ args: [String], input: [UInt8]? = nil) throws(StoreError) -> ProcessOutput {
+    package func git(_ args: [String], input: [UInt8]? = nil) throws(StoreError) -> ProcessOutput {
         try ProcessRunner.run("git", args, in: root.path, input: input)
     }
 

@@ -1,22 +1,5 @@
-/// The workflows and roles of a governance repository, loaded from `Workflows/`.
-public struct WorkflowSet: Sendable {
-    /// Workflow name → workflow.
-    public var workflows: [String: Workflow]
-    public var roles: Roles
-
-    public init(workflows: [String: Workflow], roles: Roles) {
-        self.workflows = workflows
-        self.roles = roles
-    }
-
-    /// The workflow a document names, or a data error naming the document's file.
-    public func workflow(named name: String, for file: String) throws(DataError) -> Workflow {
-        guard let wf = workflows[name] else {
-            throw DataError(file: file, location: "workflow", message: "unknown workflow '\(name.prefix(40))'; Workflows/ defines: \(workflows.keys.sorted().joined(separator: ", "))")
-        }
-        return wf
-    }
-
+/// Loading the workflows and roles of a governance root from `Workflows/`.
+extension WorkflowSet {
     /// Loads what the runner needs, never letting one bad file outside `State/` stop the
     /// lifecycle of the others: a workflow file that does not load is left out (its
     /// connectors are then reported one by one), and `roles.json`, which no timer reads, may
@@ -78,20 +61,11 @@ public struct WorkflowSet: Sendable {
     }
 }
 
-/// Reads and strictly parses one JSON file, with errors that name the file and line:column.
-public enum JSONFile {
+/// Reading one JSON file from disk.
+extension JSONFile {
     /// Parses `path` (shown as `shown` in errors), refusing links, non-regular files and files over `maxBytes`.
     public static func parse(_ path: String, shown: String, maxBytes: Int = SafeFile.maxConnectorBytes) throws(DataError) -> JSONValue {
         let bytes = try SafeFile.read(path, shown: shown, maxBytes: maxBytes)
         return try parse(bytes: bytes, shown: shown, maxBytes: maxBytes)
-    }
-
-    /// Parses `bytes` that came from `shown`.
-    public static func parse(bytes: [UInt8], shown: String, maxBytes: Int = SafeFile.maxConnectorBytes) throws(DataError) -> JSONValue {
-        do {
-            return try StrictJSON.parse(bytes, maxBytes: maxBytes)
-        } catch {
-            throw DataError(file: shown, location: "\(error.line):\(error.column)", message: "\(error.message) (rule \(error.rule.rawValue))")
-        }
     }
 }

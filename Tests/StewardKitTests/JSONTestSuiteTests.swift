@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import StewardCore
+@testable import StewardKit
 
 /// Runs the parsing corpus of Nicolas Seriot's JSONTestSuite (vendored, MIT licence, in
 /// `Fixtures/JSONTestSuite/`): `y_` files must parse, `n_` files must be refused, `i_`
@@ -14,11 +14,10 @@ final class JSONTestSuiteTests: XCTestCase {
         "y_object_duplicated_key_and_value.json": .duplicateKey,
     ]
 
-    /// `Tests/StewardCoreTests/Fixtures/JSONTestSuite/test_parsing`, found from this file's path.
+    /// `Tests/StewardKitTests/Fixtures/JSONTestSuite/test_parsing`, found from this file's path.
     private static var corpusDirectory: URL {
         URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // Encoding
-            .deletingLastPathComponent()  // StewardCoreTests
+            .deletingLastPathComponent()  // StewardKitTests
             .appendingPathComponent("Fixtures/JSONTestSuite/test_parsing", isDirectory: true)
     }
 

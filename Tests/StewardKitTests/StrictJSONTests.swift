@@ -1,5 +1,5 @@
 import XCTest
-@testable import StewardCore
+@testable import StewardKit
 
 /// Rule-by-rule checks of the strict reader: rule ids, positions, values and messages.
 final class StrictJSONTests: XCTestCase {

@@ -1,5 +1,5 @@
 import XCTest
-@testable import StewardCore
+@testable import StewardKit
 
 final class CSVTests: XCTestCase {
     private func parse(_ text: String) throws -> [[String]] { try CSV.parse(Array(text.utf8)) }

@@ -1,5 +1,5 @@
 import XCTest
-@testable import StewardCore
+@testable import StewardKit
 
 /// Expected bytes produced by CPython 3.11 `json.dumps` (see each constant) and hard-coded
 /// here, so the tests never run Python.

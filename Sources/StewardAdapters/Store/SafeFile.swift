@@ -8,7 +8,7 @@ import Darwin
 /// regular files with a single link, and never more than a size cap (checked before reading).
 public enum SafeFile {
     /// The largest connector file read (1 MiB).
-    public static let maxConnectorBytes = 1 << 20
+    public static let maxConnectorBytes = JSONFile.maxBytes
 
     /// The bytes of `path`; `shown` is the name used in errors (e.g. `State/x.json`).
     public static func read(_ path: String, shown: String, maxBytes: Int = maxConnectorBytes) throws(DataError) -> [UInt8] {

@@ -1,0 +1,13 @@
+/// A commit as the gate needs it.
+public struct GitCommit: Sendable, Equatable {
+    public var sha: String
+    public var authorEmail: String
+    /// Committer time.
+    public var time: Timestamp
+
+    public init(sha: String, authorEmail: String, time: Timestamp) {
+        self.sha = sha
+        self.authorEmail = authorEmail
+        self.time = time
+    }
+}
