@@ -20,15 +20,8 @@ public struct FileChange: Sendable {
 
     package init(file: String, base: ConnectorDocument?, head: ConnectorDocument, versions: [(commit: GitCommit, hashes: [String]?)],
                  workflow: Workflow, roles: Roles, approvingLogins: Set<String>, mergeBaseTime: Timestamp, now: Timestamp? = nil) {
-        self.file = file
-        self.base = base
-        self.head = head
-        self.versions = versions
-        self.workflow = workflow
-        self.roles = roles
-        self.approvingLogins = approvingLogins
-        self.mergeBaseTime = mergeBaseTime
-        self.now = now
+        (self.file, self.base, self.head, self.versions) = (file, base, head, versions)
+        (self.workflow, self.roles, self.approvingLogins, self.mergeBaseTime, self.now) = (workflow, roles, approvingLogins, mergeBaseTime, now)
     }
 }
 

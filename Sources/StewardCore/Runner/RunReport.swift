@@ -9,12 +9,7 @@ public struct RunTransition: Sendable, Equatable {
     public var cause: RunnerCause
 
     package init(id: String, event: String, from: String, to: String, reason: String, cause: RunnerCause) {
-        self.id = id
-        self.event = event
-        self.from = from
-        self.to = to
-        self.reason = reason
-        self.cause = cause
+        (self.id, self.event, self.from, self.to, self.reason, self.cause) = (id, event, from, to, reason, cause)
     }
 }
 
@@ -41,10 +36,7 @@ public struct RunError: Sendable, Equatable {
     public var file: String
     public var message: String
 
-    package init(file: String, message: String) {
-        self.file = file
-        self.message = message
-    }
+    package init(file: String, message: String) { (self.file, self.message) = (file, message) }
 }
 
 /// What one `steward run` did, in a stable order (by connector id, then event order).
