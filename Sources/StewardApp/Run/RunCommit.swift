@@ -1,12 +1,10 @@
-import StewardApp
-
 /// `run --commit`: commits exactly the files the run changed, as steward-runner, with a
 /// message that lists the transitions.
-enum RunCommit {
+package enum RunCommit {
     /// Before the run writes anything: the root must be in a git repository, and nothing
     /// under `State/` may differ from HEAD, or the runner's commit would carry someone
     /// else's uncommitted edit under its name.
-    static func preflight(root: GovernanceRoot) throws {
+    package static func preflight(root: GovernanceRoot) throws {
         try GitPreflight.requireRepository(root, for: "--commit commits the run's changes with git")
         let dirty = try GitPreflight.uncommittedState(root)
         guard dirty.isEmpty else {
@@ -15,9 +13,9 @@ enum RunCommit {
         }
     }
 
-    static func commit(_ r: RunReport, root: GovernanceRoot) throws {
-        var message = "steward run at \(r.now): \(Output.count(r.transitions.count, "transition")), \(Output.count(r.tasks.count, "task")) opened"
-        if !r.closedTasks.isEmpty { message += ", \(Output.count(r.closedTasks.count, "task")) closed" }
+    package static func commit(_ r: RunReport, root: GovernanceRoot) throws {
+        var message = "steward run at \(r.now): \(counted(r.transitions.count, "transition")), \(counted(r.tasks.count, "task")) opened"
+        if !r.closedTasks.isEmpty { message += ", \(counted(r.closedTasks.count, "task")) closed" }
         message += "\n\n"
         for t in r.transitions { message += "- \(t.id): \(t.from) → \(t.to) (\(t.reason))\n" }
         for t in r.tasks { message += "- \(t.id) opened\n" }
@@ -31,3 +29,6 @@ enum RunCommit {
         guard c.status == 0 else { throw StoreError(.io, "git commit failed (the files were written; commit them by hand): \(c.stderr)") }
     }
 }
+
+/// "1 connector", "2 connectors": the counts of the runner's commit message and of the CLI.
+package func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

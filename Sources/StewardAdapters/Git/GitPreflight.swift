@@ -1,16 +1,14 @@
-import StewardApp
-
 /// Questions asked of git before a command that needs it writes or judges anything:
 /// is the root inside a work tree, and has anyone left changes under `State/`.
-enum GitPreflight {
+package enum GitPreflight {
     /// True when the governance root lies inside a git work tree.
-    static func isRepository(_ root: GovernanceRoot) -> Bool {
+    package static func isRepository(_ root: GovernanceRoot) -> Bool {
         guard let out = try? GitCLI.run(["rev-parse", "--is-inside-work-tree"], root: root) else { return false }
         return out.status == 0 && out.text == "true"
     }
 
     /// Refuses unless the root is inside a git work tree; `why` says which option needs it.
-    static func requireRepository(_ root: GovernanceRoot, for why: String) throws(InputError) {
+    package static func requireRepository(_ root: GovernanceRoot, for why: String) throws(InputError) {
         guard isRepository(root) else {
             throw InputError("\(root.path) is not a git repository (nor inside one); \(why) (run 'git init' and commit the governance files first)")
         }
@@ -19,7 +17,7 @@ enum GitPreflight {
     /// The paths under `State/` that differ from HEAD: staged, unstaged or untracked (the
     /// lock and temporary files are ignored by the `.gitignore` init writes, and dotfiles
     /// are skipped here too).
-    static func uncommittedState(_ root: GovernanceRoot) throws -> [String] {
+    package static func uncommittedState(_ root: GovernanceRoot) throws -> [String] {
         let out = try GitCLI.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "State/"], root: root)
         guard out.status == 0 else { throw StoreError(.io, "git status failed: \(out.stderr)") }
         // Entries are "XY path"; a rename or copy is followed by its source path.
