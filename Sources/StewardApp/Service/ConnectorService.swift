@@ -27,7 +27,7 @@ public struct ConnectorService: Sendable {
 
     /// Applies a lifecycle command to connector `id` (or creates it, for a request).
     public func perform(_ command: LifecycleCommand, on id: ConnectorID, actor: String, at now: Timestamp,
-                        note: String = "", workflowName: String = "standard") throws -> Append.Outcome {
+                        note: String = "", workflowName: String = WorkflowSet.defaultWorkflow) throws -> Append.Outcome {
         let lock = try StateLock.acquire(stateDirectory: root.statePath, wait: wait)
         defer { lock.release() }
         let workflows = try WorkflowSet.load(root)
@@ -66,7 +66,7 @@ public struct ConnectorService: Sendable {
         var outcomes: [Append.Outcome] = []
         for id in ids {
             do {
-                outcomes.append(try append(command, on: id, actor: actor, at: now, note: note, workflowName: "standard", workflows: workflows))
+                outcomes.append(try append(command, on: id, actor: actor, at: now, note: note, workflowName: WorkflowSet.defaultWorkflow, workflows: workflows))
             } catch let e as RuleViolation {
                 throw RuleViolation(rule: e.rule, "\(id): \(e.message); nothing was changed")
             }

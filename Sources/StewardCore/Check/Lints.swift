@@ -8,7 +8,7 @@ public enum Lints {
 
     /// The findings for one connector, each with its level from `workflow`.
     public static func check(_ doc: ConnectorDocument, file: String, workflow wf: Workflow) -> [(CheckFinding, String)] {
-        guard doc.state != StateName.decommissioned else { return [] }
+        guard doc.state != wf.terminal else { return [] }
         var out: [(CheckFinding, String)] = []
         func add(_ rule: String, _ message: String) {
             let level = LintCatalog.level(rule, lints: wf.lints)

@@ -4,6 +4,9 @@ public struct WorkflowSet: Sendable {
     public var workflows: [String: Workflow]
     public var roles: Roles
 
+    /// The workflow a connector follows unless it names another (`standard`).
+    public static let defaultWorkflow = "standard"
+
     public init(workflows: [String: Workflow], roles: Roles) {
         self.workflows = workflows
         self.roles = roles
