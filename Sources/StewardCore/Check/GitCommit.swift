@@ -5,5 +5,5 @@ public struct GitCommit: Sendable, Equatable {
     /// Committer time.
     public var time: Timestamp
 
-    public init(sha: String, authorEmail: String, time: Timestamp) { (self.sha, self.authorEmail, self.time) = (sha, authorEmail, time) }
+    package init(sha: String, authorEmail: String, time: Timestamp) { (self.sha, self.authorEmail, self.time) = (sha, authorEmail, time) }
 }
