@@ -129,7 +129,7 @@ public enum ChangeCheck {
     /// whole-tree `steward check`, which the pull-request workflow also runs, covers that.
     static func sharedSecrets(_ changed: [(file: String, doc: ConnectorDocument)], workflows: WorkflowSet,
                               report: inout CheckReport) {
-        let uses = changed.compactMap { Lints.SecretUse(file: $0.file, doc: $0.doc) }
+        let uses = changed.compactMap { Lints.SecretUse(file: $0.file, doc: $0.doc, terminal: workflows.terminal(of: $0.doc)) }
         for (f, level) in Lints.sharedSecrets(uses, workflows: workflows) { report.add(f, level: level) }
     }
 

@@ -36,7 +36,7 @@ extension TreeCheck {
                 if let wf = workflows.workflows[doc.workflow] {
                     out += Lints.check(doc, file: file, workflow: wf)
                 }
-                return (out, Lints.SecretUse(file: file, doc: doc))
+                return (out, Lints.SecretUse(file: file, doc: doc, terminal: workflows.terminal(of: doc)))
             } catch let error as DataError {
                 return ([(CheckFinding(file: error.file, rule: error.rule ?? "format", message: error.description), "error")], nil)
             } catch {

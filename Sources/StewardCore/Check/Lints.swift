@@ -87,9 +87,9 @@ public enum Lints {
         public var id: String
         public var secretRef: String
         public var workflow: String
-        /// The use of `doc`, or nil when it is decommissioned or has no secretRef.
-        public init?(file: String, doc: ConnectorDocument) {
-            guard doc.state != StateName.decommissioned, let ref = doc.spec.secretRef, !ref.isEmpty else { return nil }
+        /// The use of `doc`, or nil when it sits in its workflow's `terminal` state or has no secretRef.
+        public init?(file: String, doc: ConnectorDocument, terminal: String = StateName.decommissioned) {
+            guard doc.state != terminal, let ref = doc.spec.secretRef, !ref.isEmpty else { return nil }
             self.file = file
             id = doc.id
             secretRef = ref

@@ -19,6 +19,9 @@ public struct WorkflowSet: Sendable {
         }
         return wf
     }
+
+    /// The terminal state of the workflow `doc` follows (`decommissioned` when it names none loaded).
+    public func terminal(of doc: ConnectorDocument) -> String { workflows[doc.workflow]?.terminal ?? StateName.decommissioned }
 }
 
 /// Reads and strictly parses one JSON file, with errors that name the file and line:column.
