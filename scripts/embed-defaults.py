@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/StewardCore/Defaults/DefaultFiles.swift from Workflows/ and Templates/,
+"""Writes Sources/StewardAdapters/Defaults/DefaultFiles.swift from Workflows/ and Templates/,
 so that an installed binary can `steward init` without this source tree.
 Workflows/roles.json is the one exception: it lists the example estate's (Northwind's)
 approvers, which a new repository must never inherit, so init gets scripts/init-roles.json
@@ -31,5 +31,5 @@ for path, text in files:
     # keep a trailing newline exactly as the file has it
     out.append('"""####' + (' + "\\n"' if text.endswith("\n") else "") + "),")
 out += ["    ]", "}", ""]
-(root / "Sources/StewardCore/Defaults/DefaultFiles.swift").write_text("\n".join(out), encoding="utf-8")
+(root / "Sources/StewardAdapters/Defaults/DefaultFiles.swift").write_text("\n".join(out), encoding="utf-8")
 print(f"embedded {len(files)} files")

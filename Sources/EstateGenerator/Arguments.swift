@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import StewardCore
+import StewardAdapters
 
 let usage = """
 usage: steward-estate-gen --root DIR --count N --seed S --now T [--due-fraction F] [--quiet]

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import StewardCore
+import StewardAdapters
 
 // MARK: - Deterministic randomness
 

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import StewardCore
+import StewardAdapters
 
 struct Generator: Sendable {
     let standard: Workflow

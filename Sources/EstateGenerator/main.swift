@@ -13,7 +13,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import StewardCore
+import StewardAdapters
 
 // MARK: - Main
 

@@ -1,5 +1,5 @@
 import Foundation
-import StewardCore
+import StewardApp
 
 /// The formats of `steward check`: text, json, github annotations, markdown, SARIF 2.1.0.
 enum CheckOutput {

@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// How a connector is shown to people (text) and summarised for `list --json`.
 enum ConnectorView {

@@ -1,5 +1,5 @@
 import Foundation
-import StewardCore
+import StewardApp
 
 /// Output formats a command may be asked for.
 enum OutputFormat: String {

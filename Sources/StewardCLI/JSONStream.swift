@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// Writes `{"<key>": [ …elements… ], <rest>}` to stdout element by element, byte-identical
 /// to `CanonicalJSON.pretty` of the whole document, so a large listing is never held in

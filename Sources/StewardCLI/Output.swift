@@ -1,5 +1,5 @@
 import Foundation
-import StewardCore
+import StewardApp
 
 /// Writes data to stdout and errors to stderr, unbuffered enough for pipes and cron logs.
 enum Output {
@@ -33,7 +33,7 @@ enum Output {
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
     /// "1 connector", "2 connectors".
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    static func count(_ n: Int, _ noun: String) -> String { counted(n, noun) }
 
     /// Pads `text` to `width` characters.
     static func pad(_ text: String, _ width: Int) -> String {

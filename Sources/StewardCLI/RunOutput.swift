@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// How a run report is printed: text grouped by connector for people, or the contract's JSON.
 enum RunOutput {

@@ -1,5 +1,5 @@
 import Foundation
-import StewardCore
+import StewardApp
 
 /// The command line's entry point: parses, dispatches to one command, and turns every
 /// failure into `steward: error: …` on stderr and the contract's exit status.

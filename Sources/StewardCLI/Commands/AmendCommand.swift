@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// `steward amend ID …`: changes the spec; a widening voids the approval.
 enum AmendCommand {

@@ -1,5 +1,5 @@
 import Foundation
-import StewardCore
+import StewardApp
 
 /// `steward check [--base REV] [--reviews FILE] [--require-signed]`: the pull-request gate.
 enum CheckCommand {

@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// `steward close-task TASK-ID --evidence TEXT`.
 enum CloseTaskCommand {

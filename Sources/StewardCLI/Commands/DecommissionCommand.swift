@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// `steward decommission ID… --reason` and the kill switch `--system S`. All or nothing:
 /// if one connector is refused, none is written.

@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// `steward evidence ID`: the auditor's page for one connector, with the commit (and pull
 /// request) behind each event when the governance repository is a git repository.

@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// `steward list [--state S] [--system S] [--owner EMAIL]`. Every connector is replayed
 /// before it is listed: a hand-edited projection is reported as invalid data, never shown.
@@ -18,8 +18,8 @@ enum ListCommand {
         }
         let store = StateStore(root: root)
         let (ids, problems) = try store.listing()
-        let system = inv.args.value("system")?.lowercased()
-        let owner = inv.args.value("owner").map(Identity.normalize)
+        let filter = ConnectorFilter(state: state, system: inv.args.value("system"), owner: inv.args.value("owner"))
+        let system = filter.system, owner = filter.owner
         // Rows are streamed (JSON) or kept as text cells; each chunk of documents is dropped once used.
         var stream = format == .json ? JSONStream(key: "connectors") : nil
         var textRows: [[String]] = []
@@ -32,9 +32,7 @@ enum ListCommand {
                 case .success(let d):
                     if system != nil { systems.insert(d.spec.system.lowercased()) }
                     if owner != nil { owners.formUnion([Identity.normalize(d.spec.owners.business), Identity.normalize(d.spec.owners.technical)]) }
-                    if let state, d.state != state { continue }
-                    if let system, d.spec.system.lowercased() != system { continue }
-                    if let owner, Identity.normalize(d.spec.owners.business) != owner && Identity.normalize(d.spec.owners.technical) != owner { continue }
+                    guard filter.matches(d) else { continue }
                     if format == .json {
                         stream?.append(ConnectorView.summary(d))
                     } else {

@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// `steward new ID …`: requests a connector.
 enum NewCommand {
@@ -10,7 +10,7 @@ enum NewCommand {
         let technical = try inv.required("technical-owner")
         try Invocation.identity(business, from: "--business-owner")
         try Invocation.identity(technical, from: "--technical-owner")
-        let workflow = inv.args.value("workflow") ?? "standard"
+        let workflow = inv.args.value("workflow") ?? WorkflowSet.defaultWorkflow
         guard ConnectorID.isValid(workflow) else { throw InputError("--workflow takes a workflow name such as standard or temporary") }
         let bindings = try inv.bindings("binding")
         try BindingCheck.require(bindings, option: "binding")

@@ -1,5 +1,5 @@
 import Foundation
-import StewardCore
+import StewardApp
 
 /// `steward report [--as-of TIME] [--people FILE] [--observed FILE]... [--out FILE]`: the
 /// estate for people, as Markdown, JSON or one self-contained HTML page. Every file that

@@ -1,5 +1,5 @@
 import Foundation
-import StewardCore
+import StewardApp
 
 /// `steward evidence ID`, `steward report`, `steward graph`, `steward codeowners`: read-only
 /// renderings of the estate and its rules (evidence and report live in files of their own).

@@ -1,5 +1,5 @@
 import Foundation
-import StewardCore
+import StewardApp
 
 /// `steward run`: the cron job.
 enum RunCommand {

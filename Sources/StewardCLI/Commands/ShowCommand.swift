@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// `steward show ID`: the whole connector, verified: its history is replayed (hashes
 /// included) and a projection that does not match is invalid data, never shown.

@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// `steward tasks --by-owner`: one section per technical owner (Markdown, or JSON).
 enum TasksByOwner {

@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// `steward tasks [--all]`: open (or all) tasks across the estate, most overdue first.
 enum TasksCommand {

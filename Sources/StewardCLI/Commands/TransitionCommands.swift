@@ -1,4 +1,4 @@
-import StewardCore
+import StewardApp
 
 /// The commands that append one event to one connector: approve, reject, activate, rotate,
 /// confirm-rotation, recertify. Each builds a `LifecycleCommand`; the core does the rest.
@@ -19,7 +19,7 @@ enum TransitionCommands {
     }
 
     /// Runs `command` on `id` and prints what happened.
-    static func perform(_ inv: Invocation, _ command: LifecycleCommand, id: ConnectorID, workflow: String = "standard") throws -> Int32 {
+    static func perform(_ inv: Invocation, _ command: LifecycleCommand, id: ConnectorID, workflow: String = WorkflowSet.defaultWorkflow) throws -> Int32 {
         let format = try inv.format()
         let root = try inv.root()
         let now = try inv.now()
@@ -36,7 +36,7 @@ enum TransitionCommands {
             Output.json(.object(["events": .array(outcomes.map { o in
                 .object(["id": .string(o.document.id), "event": .string(o.event.event), "from": o.event.from.map(JSONValue.string) ?? .null,
                          "to": .string(o.event.to), "seq": .int(Int64(o.event.seq)), "state": .string(o.document.state),
-                         "tasks": .array(o.document.openTasks.filter { $0.id.hasPrefix("\(o.document.id)#\(o.event.seq)-") }.map { .string($0.id) })])
+                         "tasks": .array(o.document.openTasks.filter { TaskID.isOpened($0.id, byEvent: o.event.seq, of: o.document.id) }.map { .string($0.id) })])
             })]))
             return
         }
@@ -50,7 +50,7 @@ enum TransitionCommands {
             if e.event == "approve" && e.to == StateName.requested {
                 line += "  one approval recorded; a high-risk connector needs a second, different approver\n"
             }
-            for t in o.document.openTasks where t.id.hasPrefix("\(o.document.id)#\(e.seq)-") {
+            for t in o.document.openTasks where TaskID.isOpened(t.id, byEvent: e.seq, of: o.document.id) {
                 line += "  task opened: \(t.id) (due \(t.dueAt?.iso8601 ?? "-"))\n"
             }
             Output.out(line)

@@ -17,6 +17,12 @@ public struct FileChange: Sendable {
     public var mergeBaseTime: Timestamp
     /// The gate's own clock: no appended event may lie after it plus 5 minutes.
     public var now: Timestamp? = nil
+
+    package init(file: String, base: ConnectorDocument?, head: ConnectorDocument, versions: [(commit: GitCommit, hashes: [String]?)],
+                 workflow: Workflow, roles: Roles, approvingLogins: Set<String>, mergeBaseTime: Timestamp, now: Timestamp? = nil) {
+        (self.file, self.base, self.head, self.versions) = (file, base, head, versions)
+        (self.workflow, self.roles, self.approvingLogins, self.mergeBaseTime, self.now) = (workflow, roles, approvingLogins, mergeBaseTime, now)
+    }
 }
 
 /// The rules `check --base` applies to one changed connector file. Pure.

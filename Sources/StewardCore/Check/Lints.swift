@@ -8,7 +8,7 @@ public enum Lints {
 
     /// The findings for one connector, each with its level from `workflow`.
     public static func check(_ doc: ConnectorDocument, file: String, workflow wf: Workflow) -> [(CheckFinding, String)] {
-        guard doc.state != StateName.decommissioned else { return [] }
+        guard doc.state != wf.terminal else { return [] }
         var out: [(CheckFinding, String)] = []
         func add(_ rule: String, _ message: String) {
             let level = LintCatalog.level(rule, lints: wf.lints)
@@ -87,9 +87,9 @@ public enum Lints {
         public var id: String
         public var secretRef: String
         public var workflow: String
-        /// The use of `doc`, or nil when it is decommissioned or has no secretRef.
-        public init?(file: String, doc: ConnectorDocument) {
-            guard doc.state != StateName.decommissioned, let ref = doc.spec.secretRef, !ref.isEmpty else { return nil }
+        /// The use of `doc`, or nil when it sits in its workflow's `terminal` state or has no secretRef.
+        public init?(file: String, doc: ConnectorDocument, terminal: String = StateName.decommissioned) {
+            guard doc.state != terminal, let ref = doc.spec.secretRef, !ref.isEmpty else { return nil }
             self.file = file
             id = doc.id
             secretRef = ref

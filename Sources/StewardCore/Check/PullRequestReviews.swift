@@ -16,11 +16,6 @@ public struct PullRequestReview: Sendable, Equatable {
 /// Reads `--reviews FILE` (GitHub's JSON array; fields beyond user.login, state, commit_id
 /// and submitted_at are ignored, as GitHub adds fields over time).
 public enum PullRequestReviews {
-    /// Loads and decodes the file.
-    public static func load(_ file: String) throws -> [PullRequestReview] {
-        try decode(try JSONFile.parse(file, shown: file, maxBytes: 64 << 20), file: file)
-    }
-
     /// Decodes the parsed array; errors name the file and the entry.
     public static func decode(_ value: JSONValue, file: String) throws(DataError) -> [PullRequestReview] {
         guard case .array(let items) = value else {

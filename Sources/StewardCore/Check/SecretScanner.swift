@@ -1,4 +1,3 @@
-import Foundation
 
 /// One credential-looking token found in a document: where it sits and what it looks like.
 ///

@@ -59,7 +59,7 @@ public struct LifecycleState: Sendable, Equatable {
     /// True when a task of `kind` was opened by an event after `seq`.
     public func taskOpened(kind: String, after seq: Int) -> Bool {
         tasks.contains { t in
-            t.kind == kind && (Int(t.id.split(separator: "#").last?.split(separator: "-").first ?? "") ?? 0) > seq
+            t.kind == kind && (TaskID.seq(of: t.id) ?? 0) > seq
         }
     }
 

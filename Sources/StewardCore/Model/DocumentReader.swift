@@ -10,9 +10,9 @@
 /// JSON, an unknown or escaped key, a wrong type, a missing field, a blank name. The caller
 /// then takes the reference path, which either accepts the input or says exactly what is
 /// wrong, so error messages do not depend on which path ran.
-enum DocumentReader {
+package enum DocumentReader {
     /// The document in `buffer`, or nil when the reference path must decide.
-    static func document(_ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int = StrictJSON.defaultMaxDepth,
+    package static func document(_ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int = StrictJSON.defaultMaxDepth,
                          maxBytes: Int = StrictJSON.defaultMaxBytes) -> ConnectorDocument? {
         guard let base = buffer.baseAddress, buffer.count > 0, buffer.count <= maxBytes, maxDepth > 4 else { return nil }
         if buffer.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { return nil }
@@ -227,7 +227,7 @@ extension ByteCursor {
         var e = Event(seq: Int(seq), event: name, from: from, to: to, actor: actor, at: at, note: note, data: data,
                       prev: prev, hash: hash)
         if let r = specRange, name == EventKind.request.rawValue || name == EventKind.amend.rawValue {
-            e.decodedSpec = DecodedSpec(DocumentReader.spec(p.base + r.lowerBound, count: r.count))
+            e.decodedSpec = DecodedSpec(DocumentReader.spec(base + r.lowerBound, count: r.count))
         }
         return e
     }

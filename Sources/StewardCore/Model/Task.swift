@@ -6,8 +6,7 @@ public enum TaskStatus: String, Sendable {
 /// A piece of work a connector's lifecycle asks of a person: revoke a credential, delete a
 /// secret, prove removal, notify owners, rotate, reassign an owner.
 ///
-/// Its id is `<connector>#<seq>-<kind>`, where seq is the event that opened it, so it is
-/// stable across runs and machines.
+/// Its id is a `TaskID`: `<connector>#<seq>-<kind>`, where seq is the event that opened it.
 public struct ConnectorTask: Sendable, Equatable {
     public var id: String
     public var kind: String
@@ -30,13 +29,12 @@ public struct ConnectorTask: Sendable, Equatable {
 
     /// The stable id of the task of `kind` opened by event `seq` of `connector`.
     public static func makeID(connector: String, seq: Int, kind: String) -> String {
-        "\(connector)#\(seq)-\(kind)"
+        TaskID(connector: connector, seq: seq, kind: kind).description
     }
 
     /// The connector id part of a task id, or nil when the text is not a task id.
     public static func connector(ofTaskID text: String) -> String? {
-        guard let hash = text.firstIndex(of: "#") else { return nil }
-        return String(text[..<hash])
+        TaskID.connector(of: text)
     }
 }
 

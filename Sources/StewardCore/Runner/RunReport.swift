@@ -7,6 +7,10 @@ public struct RunTransition: Sendable, Equatable {
     public var reason: String
     /// The typed cause behind `reason`.
     public var cause: RunnerCause
+
+    package init(id: String, event: String, from: String, to: String, reason: String, cause: RunnerCause) {
+        (self.id, self.event, self.from, self.to, self.reason, self.cause) = (id, event, from, to, reason, cause)
+    }
 }
 
 /// A task the runner opened.
@@ -31,6 +35,8 @@ public struct OpenedTask: Sendable, Equatable {
 public struct RunError: Sendable, Equatable {
     public var file: String
     public var message: String
+
+    package init(file: String, message: String) { (self.file, self.message) = (file, message) }
 }
 
 /// What one `steward run` did, in a stable order (by connector id, then event order).

@@ -1,0 +1,7 @@
+/// Reading `--reviews FILE` from disk.
+extension PullRequestReviews {
+    /// Loads and decodes the file.
+    public static func load(_ file: String) throws -> [PullRequestReview] {
+        try decode(try JSONFile.parse(file, shown: file, maxBytes: 64 << 20), file: file)
+    }
+}

@@ -1,0 +1,2 @@
+/// The application composes adapters and core; its clients see both through it.
+@_exported import StewardAdapters

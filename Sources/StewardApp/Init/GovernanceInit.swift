@@ -1,0 +1,39 @@
+import Foundation
+
+/// `steward init DIR`'s writing side: the default workflows, roles, templates, `State/`
+/// and the `.gitignore` lines, never overwriting an existing file.
+package enum GovernanceInit {
+    package static let gitignore = "# steward: the lock and stray temporary files are never committed\nState/.lock\nState/.*.tmp-*\n"
+
+    /// Writes the files into `root` (`dir` as the user typed it, for messages) and returns
+    /// their paths relative to the root, in the order written.
+    package static func write(root: String, shown dir: String) throws -> [String] {
+        let fm = FileManager.default
+        var files = DefaultFiles.all.map { (path: $0.path, contents: $0.contents) }
+        files.append((path: "State/.gitkeep", contents: ""))
+        for f in files where fm.fileExists(atPath: root + "/" + f.path) {
+            throw RuleViolation(rule: "exists", "\(dir)/\(f.path) already exists; init never overwrites (use a new directory, or one without Workflows/, Templates/ and State/)")
+        }
+        // An existing .gitignore (init into an existing repository) gets the missing lines appended.
+        let ignorePath = root + "/.gitignore"
+        let existing = (try? String(contentsOfFile: ignorePath, encoding: .utf8)) ?? ""
+        let missing = gitignore.split(separator: "\n").filter { line in
+            !line.hasPrefix("#") && !existing.split(separator: "\n").contains(line)
+        }
+        if existing.isEmpty {
+            files.append((path: ".gitignore", contents: gitignore))
+        } else if !missing.isEmpty {
+            files.append((path: ".gitignore", contents: existing + (existing.hasSuffix("\n") ? "" : "\n") + gitignore))
+        }
+        do {
+            for f in files {
+                let url = URL(fileURLWithPath: root + "/" + f.path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(f.contents.utf8).write(to: url)
+            }
+        } catch {
+            throw StoreError(.io, "cannot write \(dir): \(error.localizedDescription)")
+        }
+        return files.map(\.path)
+    }
+}

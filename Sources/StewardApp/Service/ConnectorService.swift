@@ -1,0 +1,100 @@
+/// The writing side of the lifecycle commands: take the lock, load the workflows and the
+/// connector, verify its history, append the event, and write the file atomically. A
+/// refused command leaves every byte as it was.
+public struct ConnectorService: Sendable {
+    public let root: GovernanceRoot
+    /// Seconds to wait for `State/.lock`.
+    public var wait: Double
+
+    public init(root: GovernanceRoot, wait: Double = 0) {
+        self.root = root
+        self.wait = wait
+    }
+
+    var store: StateStore { StateStore(root: root) }
+
+    /// Loads and fully verifies one connector; problems become data errors naming the file.
+    public func verified(_ id: String, workflows: WorkflowSet) throws(DataError) -> (ConnectorDocument, LifecycleState, Workflow) {
+        let doc = try store.load(id)
+        let file = StateStore.shown(id)
+        let wf = try workflows.workflow(named: doc.workflow, for: file)
+        switch Replay.run(doc, workflow: wf, file: file) {
+        case .success(let s): return (doc, s, wf)
+        case .failure(let p):
+            throw DataError(file: file, location: p.location, message: "\(p.message) (rule \(p.rule)); nothing was changed. Run 'steward check' for details")
+        }
+    }
+
+    /// Applies a lifecycle command to connector `id` (or creates it, for a request).
+    public func perform(_ command: LifecycleCommand, on id: ConnectorID, actor: String, at now: Timestamp,
+                        note: String = "", workflowName: String = WorkflowSet.defaultWorkflow) throws -> Append.Outcome {
+        let lock = try StateLock.acquire(stateDirectory: root.statePath, wait: wait)
+        defer { lock.release() }
+        let workflows = try WorkflowSet.load(root)
+        let outcome = try append(command, on: id.rawValue, actor: actor, at: now, note: note,
+                                 workflowName: workflowName, workflows: workflows)
+        try store.write([outcome.document])
+        return outcome
+    }
+
+    func append(_ command: LifecycleCommand, on id: String, actor: String, at now: Timestamp, note: String,
+                workflowName: String, workflows: WorkflowSet) throws -> Append.Outcome {
+        let file = StateStore.shown(id)
+        if case .request = command {
+            if SafeFile.entryType(root.statePath + "/\(id).json") != nil {
+                throw RuleViolation(rule: "exists", "connector \(id) already exists (\(file)); choose another id")
+            }
+            let wf = try workflows.workflow(named: workflowName, for: file)
+            return try Append.event(.request, to: nil, state: nil, id: id, actor: actor, at: now, note: note,
+                                    data: try command.data(currentSpec: nil), workflow: wf, roles: workflows.roles, file: file)
+        }
+        guard SafeFile.entryType(root.statePath + "/\(id).json") != nil else {
+            throw RuleViolation(rule: "not-found", "no connector '\(id)' (\(file) does not exist); 'steward list' shows the estate")
+        }
+        let (doc, state, wf) = try verified(id, workflows: workflows)
+        return try Append.event(command.event, to: doc, state: state, id: id, actor: actor, at: now, note: note,
+                                data: try command.data(currentSpec: state.spec), workflow: wf, roles: workflows.roles, file: file)
+    }
+
+    /// Applies `command` to several connectors as one all-or-nothing change: if any is
+    /// refused, none is written. Used by `decommission ID…` and the `--system` kill switch.
+    public func performAll(_ command: LifecycleCommand, on ids: [String], actor: String, at now: Timestamp,
+                           note: String = "") throws -> [Append.Outcome] {
+        let lock = try StateLock.acquire(stateDirectory: root.statePath, wait: wait)
+        defer { lock.release() }
+        let workflows = try WorkflowSet.load(root)
+        var outcomes: [Append.Outcome] = []
+        for id in ids {
+            do {
+                outcomes.append(try append(command, on: id, actor: actor, at: now, note: note, workflowName: WorkflowSet.defaultWorkflow, workflows: workflows))
+            } catch let e as RuleViolation {
+                throw RuleViolation(rule: e.rule, "\(id): \(e.message); nothing was changed")
+            }
+        }
+        try store.write(outcomes.map(\.document))
+        return outcomes
+    }
+
+    /// The ids of the connectors of `system` that are not yet decommissioned (the kill
+    /// switch's target), every system of the estate with its number of live connectors (so
+    /// a mistyped system can be told from one already switched off), and the files that
+    /// could not be read. A broken neighbour never stops the kill switch: it is reported,
+    /// and the readable connectors are still acted on.
+    public func liveConnectors(ofSystem system: String) throws(DataError) -> (ids: [String], systems: [String: Int], problems: [DataError]) {
+        let (ids, listingProblems) = try store.listing()
+        var out: [String] = []
+        var systems: [String: Int] = [:]
+        var problems = listingProblems
+        for loaded in store.loadAll(ids: ids) {
+            switch loaded.result {
+            case .success(let d):
+                let live = d.state != StateName.decommissioned
+                systems[d.spec.system.lowercased(), default: 0] += live ? 1 : 0
+                if d.spec.system.lowercased() == system.lowercased() && live { out.append(d.id) }
+            case .failure(let e):
+                problems.append(e)
+            }
+        }
+        return (out, systems, problems)
+    }
+}
