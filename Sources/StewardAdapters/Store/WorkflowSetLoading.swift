@@ -6,10 +6,33 @@ extension WorkflowSet {
     /// be broken or missing. Returns the set and every problem, for the run's `errors`.
     /// Throws only when `Workflows/` cannot be listed or no workflow loads at all.
     public static func loadForRunner(_ root: GovernanceRoot) throws(DataError) -> (set: WorkflowSet, problems: [DataError]) {
+        var problems: [DataError] = []
+        let read = try readFiles(root) { problems.append($0) }
+        guard !read.workflows.isEmpty else { throw problems.first ?? noWorkflow }
+        return (WorkflowSet(workflows: read.workflows, roles: read.roles ?? Roles(approvers: [])), problems)
+    }
+
+    /// Loads every `Workflows/*.json` (each must be sound and named as its file) and `roles.json`.
+    public static func load(_ root: GovernanceRoot) throws(DataError) -> WorkflowSet {
+        let read = try readFiles(root) { (error) throws(DataError) in throw error }
+        guard let roles = read.roles else {
+            throw DataError(file: "Workflows/roles.json", location: "", message: "is missing; it lists who may approve ({\"approvers\": [\"a@example.com\"]})")
+        }
+        guard !read.workflows.isEmpty else { throw noWorkflow }
+        return WorkflowSet(workflows: read.workflows, roles: roles)
+    }
+
+    private static var noWorkflow: DataError {
+        DataError(file: "Workflows/", location: "", message: "holds no workflow; 'steward init' writes standard.json and temporary.json")
+    }
+
+    /// Reads each `Workflows/*.json` in name order: the workflows (each named as its file)
+    /// and `roles.json`. A file that does not load goes to `problem`, which may throw to stop.
+    private static func readFiles(_ root: GovernanceRoot, problem: (DataError) throws(DataError) -> Void)
+        throws(DataError) -> (workflows: [String: Workflow], roles: Roles?) {
         let names = try SafeFile.list(root.workflowsPath, shown: "Workflows/")
         var workflows: [String: Workflow] = [:]
-        var roles = Roles(approvers: [])
-        var problems: [DataError] = []
+        var roles: Roles?
         for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
             let shown = "Workflows/\(name)"
             do throws(DataError) {
@@ -24,40 +47,10 @@ extension WorkflowSet {
                 }
                 workflows[wf.name] = wf
             } catch {
-                problems.append(error)
+                try problem(error)
             }
         }
-        guard !workflows.isEmpty else {
-            throw problems.first ?? DataError(file: "Workflows/", location: "", message: "holds no workflow; 'steward init' writes standard.json and temporary.json")
-        }
-        return (WorkflowSet(workflows: workflows, roles: roles), problems)
-    }
-
-    /// Loads every `Workflows/*.json` (each must be sound and named as its file) and `roles.json`.
-    public static func load(_ root: GovernanceRoot) throws(DataError) -> WorkflowSet {
-        let names = try SafeFile.list(root.workflowsPath, shown: "Workflows/")
-        var workflows: [String: Workflow] = [:]
-        var roles: Roles?
-        for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            let shown = "Workflows/\(name)"
-            let value = try JSONFile.parse(root.workflowsPath + "/" + name, shown: shown)
-            if name == "roles.json" {
-                roles = try WorkflowDecoding.roles(value, file: shown)
-                continue
-            }
-            let wf = try WorkflowDecoding.workflow(value, file: shown)
-            guard wf.name + ".json" == name else {
-                throw DataError(file: shown, location: "name", message: "the workflow is named '\(wf.name)' but its file is \(name); they must match")
-            }
-            workflows[wf.name] = wf
-        }
-        guard let roles else {
-            throw DataError(file: "Workflows/roles.json", location: "", message: "is missing; it lists who may approve ({\"approvers\": [\"a@example.com\"]})")
-        }
-        guard !workflows.isEmpty else {
-            throw DataError(file: "Workflows/", location: "", message: "holds no workflow; 'steward init' writes standard.json and temporary.json")
-        }
-        return WorkflowSet(workflows: workflows, roles: roles)
+        return (workflows, roles)
     }
 }
 

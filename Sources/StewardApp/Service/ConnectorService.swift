@@ -75,20 +75,21 @@ public struct ConnectorService: Sendable {
         return outcomes
     }
 
-    /// The ids of the connectors of `system` that are not yet decommissioned (the kill
+    /// The ids of the connectors of `system` not yet in their workflow's terminal state (the kill
     /// switch's target), every system of the estate with its number of live connectors (so
     /// a mistyped system can be told from one already switched off), and the files that
     /// could not be read. A broken neighbour never stops the kill switch: it is reported,
     /// and the readable connectors are still acted on.
     public func liveConnectors(ofSystem system: String) throws(DataError) -> (ids: [String], systems: [String: Int], problems: [DataError]) {
         let (ids, listingProblems) = try store.listing()
+        let workflows = try WorkflowSet.loadForRunner(root).set
         var out: [String] = []
         var systems: [String: Int] = [:]
         var problems = listingProblems
         for loaded in store.loadAll(ids: ids) {
             switch loaded.result {
             case .success(let d):
-                let live = d.state != StateName.decommissioned
+                let live = d.state != workflows.terminal(of: d)
                 systems[d.spec.system.lowercased(), default: 0] += live ? 1 : 0
                 if d.spec.system.lowercased() == system.lowercased() && live { out.append(d.id) }
             case .failure(let e):

@@ -136,6 +136,20 @@ enum ExportList {
         return items
     }
 
+    /// The records of a top-level JSON array that holds either the records or pages of
+    /// them (arrays of records), each with its source path: `[i]` or `[i][j]`.
+    static func pagedItems(_ json: JSONValue, file: String, what: String) throws(InventoryError) -> [(value: JSONValue, at: String)] {
+        var out: [(value: JSONValue, at: String)] = []
+        for (i, item) in try items(json, file: file, what: what).enumerated() {
+            if let page = item.arrayValue {
+                for (j, v) in page.enumerated() { out.append((v, "[\(i)][\(j)]")) }
+            } else {
+                out.append((item, "[\(i)]"))
+            }
+        }
+        return out
+    }
+
     /// Merges records that name the same object (several secrets of one service account,
     /// two tokens of one name), keeping the first record's fields and every credential.
     /// Order: first appearance.

@@ -17,15 +17,7 @@ enum GCPServiceAccountKeys {
     static let never = Timestamp(iso8601: "9999-12-31T23:59:59Z")!
 
     static func read(_ json: JSONValue, file: String) throws(InventoryError) -> Inventory {
-        let top = try ExportList.items(json, file: file, what: "the gcloud iam service-accounts keys list array")
-        var keys: [(JSONValue, String)] = []
-        for (i, item) in top.enumerated() {
-            if let inner = item.arrayValue {
-                for (j, k) in inner.enumerated() { keys.append((k, "[\(i)][\(j)]")) }
-            } else {
-                keys.append((item, "[\(i)]"))
-            }
-        }
+        let keys = try ExportList.pagedItems(json, file: file, what: "the gcloud iam service-accounts keys list array")
         var records: [ObservedRecord] = []
         var accounts: Set<String> = []
         for (value, at) in keys {

@@ -9,16 +9,10 @@
 /// `token_expires_at` (null: never) and is not live when `token_expired` is true.
 enum GitHubFineGrainedPATs {
     static func read(_ json: JSONValue, file: String) throws(InventoryError) -> Inventory {
-        let top = try ExportList.items(json, file: file, what: "the personal-access-tokens array")
+        let items = try ExportList.pagedItems(json, file: file, what: "the personal-access-tokens array")
         var records: [ObservedRecord] = []
-        records.reserveCapacity(top.count)
-        for (i, item) in top.enumerated() {
-            if let page = item.arrayValue {
-                for (j, t) in page.enumerated() { records.append(try token(t, "[\(i)][\(j)]", file)) }
-            } else {
-                records.append(try token(item, "[\(i)]", file))
-            }
-        }
+        records.reserveCapacity(items.count)
+        for item in items { records.append(try token(item.value, item.at, file)) }
         return Inventory(file: file, format: .githubFineGrainedPATs, records: ExportList.merged(records), platforms: ["github"],
                          coverage: .refsWithSlash)
     }

@@ -10,16 +10,10 @@
 /// `expiresAt` has expired and is not live.
 enum OktaAPITokens {
     static func read(_ json: JSONValue, file: String) throws(InventoryError) -> Inventory {
-        let top = try ExportList.items(json, file: file, what: "the api-tokens array")
+        let items = try ExportList.pagedItems(json, file: file, what: "the api-tokens array")
         var records: [ObservedRecord] = []
-        records.reserveCapacity(top.count)
-        for (i, item) in top.enumerated() {
-            if let page = item.arrayValue {
-                for (j, t) in page.enumerated() { records.append(try token(t, "[\(i)][\(j)]", file)) }
-            } else {
-                records.append(try token(item, "[\(i)]", file))
-            }
-        }
+        records.reserveCapacity(items.count)
+        for item in items { records.append(try token(item.value, item.at, file)) }
         return Inventory(file: file, format: .oktaAPITokens, records: ExportList.merged(records), platforms: ["okta"])
     }
 

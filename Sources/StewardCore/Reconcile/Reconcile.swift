@@ -25,8 +25,10 @@ public enum Reconcile {
         var out = Outcome()
         var bound: [Binding: [ConnectorDocument]] = [:]
         for d in docs { for b in Set(d.spec.bindings.map(RefKey.of)) { bound[b, default: []].append(d) } }
-        let fallback = workflows["standard"] ?? workflows.values.sorted { $0.name < $1.name }.first
+        let fallback = workflows[WorkflowSet.defaultWorkflow] ?? workflows.values.sorted { $0.name < $1.name }.first
         func wf(_ d: ConnectorDocument?) -> Workflow? { d.flatMap { workflows[$0.workflow] } ?? fallback }
+        /// The terminal state of the workflow `d` follows (the default workflow's for an unknown one).
+        func terminal(_ d: ConnectorDocument) -> String { wf(d)?.terminal ?? StateName.decommissioned }
         var observedKeys: Set<Binding> = []
         var credentialUsers: [String: (users: Set<String>, source: FindingSource)] = [:]
         for inv in inventories {
@@ -35,7 +37,7 @@ public enum Reconcile {
                 observedKeys.insert(k)
                 let owners = bound[k] ?? []
                 let managers = owners.filter { managing.contains($0.state) }
-                let ended = owners.filter { $0.state == (wf($0)?.terminal ?? StateName.decommissioned) }
+                let ended = owners.filter { $0.state == terminal($0) }
                 var ctx = RecordContext(inventory: inv, record: r, now: now)
                 if managers.isEmpty && ended.isEmpty {
                     let pending = owners.map(\.id).sorted()
@@ -44,10 +46,10 @@ public enum Reconcile {
                         + "'steward new … --binding \(r.platform)=\(r.ref)' or remove it")
                 }
                 for d in ended {
-                    let terminal = wf(d)?.terminal ?? StateName.decommissioned
+                    let end = terminal(d)
                     // When it ended: the event that entered the terminal state, not the last
                     // event (closing an offboarding task later must not reset the age).
-                    let since = d.history.last(where: { $0.to == terminal && $0.from != terminal })?.at ?? d.history.last?.at ?? now
+                    let since = d.history.last(where: { $0.to == end && $0.from != end })?.at ?? d.history.last?.at ?? now
                     let days = since.days(until: now)
                     let grace = wf(d)?.timers.revocationGrace ?? .days(1)
                     let severity = now.seconds - since.seconds <= grace.seconds ? "medium" : (days <= 7 ? "high" : "critical")
@@ -94,7 +96,7 @@ public enum Reconcile {
                                         source: entry.source))
         }
         var secretUsers: [String: [ConnectorDocument]] = [:]
-        for d in docs where d.state != StateName.decommissioned { if let s = d.spec.secretRef { secretUsers[s, default: []].append(d) } }
+        for d in docs where d.state != terminal(d) { if let s = d.spec.secretRef { secretUsers[s, default: []].append(d) } }
         for (ref, users) in secretUsers where users.count > 1 {
             let ids = users.map(\.id).sorted()
             out.findings.append(Finding(kind: FindingKind.sharedCredential.rawValue, connector: ids.first, platform: "secretRef", ref: ref,
@@ -102,7 +104,7 @@ public enum Reconcile {
                                         message: "one secret is behind \(ids.count) connectors: \(ids.joined(separator: ", ")); issue one per connector",
                                         source: FindingSource(file: "State/\(ids[0]).json", record: "spec.secretRef")))
         }
-        absences(docs, inventories, observedKeys, now, &out)
+        absences(docs, inventories, observedKeys, now, terminal: terminal, &out)
         // Sorting indices over a borrowed buffer: 200,000 findings moved through a merge sort
         // would cost a retain and release of every string on every move.
         let keys = out.findings.map(sortKey)
@@ -122,7 +124,7 @@ public enum Reconcile {
     /// `missing` for an active connector's covered binding that no export holds, and the
     /// removal proof for a decommissioned one whose every binding is covered and absent.
     static func absences(_ docs: [ConnectorDocument], _ inventories: [Inventory], _ observed: Set<Binding>, _ now: Timestamp,
-                          _ out: inout Outcome) {
+                          terminal: (ConnectorDocument) -> String, _ out: inout Outcome) {
         for d in docs {
             func sources(_ b: Binding) -> [Inventory] { inventories.filter { $0.covers(b) } }
             let onCovered = d.spec.bindings.filter { !sources($0).isEmpty }
@@ -139,7 +141,7 @@ public enum Reconcile {
                                                 source: FindingSource(file: inv[0].file, record: nil)))
                 }
             }
-            if d.state == StateName.decommissioned && absent.count == d.spec.bindings.count {
+            if d.state == terminal(d) && absent.count == d.spec.bindings.count {
                 let names = Set(onCovered.flatMap { sources($0).map { "\($0.file) (\($0.format.rawValue))" } }).sorted()
                 out.signals[d.id, default: RunSignals()].removalProof = "absent from \(names.joined(separator: ", ")) at \(now)"
             }

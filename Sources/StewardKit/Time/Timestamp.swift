@@ -60,7 +60,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         let b = Array(text.utf8)
         guard b.count == 20, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58, b[19] == 90
         else { return nil }
-        guard let t = Timestamp.fields(b, offset: 0) else { return nil }
+        guard let t = Timestamp.fields(b) else { return nil }
         self = t
     }
 
@@ -71,7 +71,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         var b = Array(text.utf8)
         if b.count == 10 { b += Array("T00:00:00Z".utf8) }
         guard b.count >= 19, b[4] == 45, b[7] == 45, b[10] == 84 || b[10] == 32 || b[10] == 116,
-              b[13] == 58, b[16] == 58, var t = Timestamp.fields(b, offset: 0) else { return nil }
+              b[13] == 58, b[16] == 58, var t = Timestamp.fields(b) else { return nil }
         var i = 19
         if i < b.count, b[i] == 46 {  // fraction
             i += 1
@@ -96,10 +96,15 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     static func documentForm(_ start: UnsafePointer<UInt8>, count: Int) -> Timestamp? {
         guard count == 20, start[4] == 45, start[7] == 45, start[10] == 84, start[13] == 58, start[16] == 58,
               start[19] == 90 else { return nil }
+        return fields(start)
+    }
+
+    /// The date and time fields of `YYYY-MM-DD?HH:MM:SS` at `b` (19 bytes; separators not checked).
+    private static func fields(_ b: UnsafePointer<UInt8>) -> Timestamp? {
         func num(_ s: Int, _ n: Int) -> Int64? {
             var v: Int64 = 0
             for k in s..<(s + n) {
-                let c = start[k]
+                let c = b[k]
                 guard c >= 48, c <= 57 else { return nil }
                 v = v * 10 + Int64(c - 48)
             }
@@ -111,20 +116,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return Timestamp(seconds: days(fromCivil: y, mo, d) * 86_400 + h * 3600 + mi * 60 + s)
     }
 
-    private static func fields(_ b: [UInt8], offset o: Int) -> Timestamp? {
-        func num(_ s: Int, _ n: Int) -> Int64? {
-            var v: Int64 = 0
-            for k in s..<(s + n) {
-                let c = b[o + k]
-                guard c >= 48, c <= 57 else { return nil }
-                v = v * 10 + Int64(c - 48)
-            }
-            return v
-        }
-        guard let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2),
-              let mi = num(14, 2), let s = num(17, 2) else { return nil }
-        guard (1...12).contains(mo), d >= 1, d <= daysInMonth(y, mo), h < 24, mi < 60, s < 60 else { return nil }
-        return Timestamp(seconds: days(fromCivil: y, mo, d) * 86_400 + h * 3600 + mi * 60 + s)
+    /// `fields` over the first 19 bytes of `b` (which holds at least 19).
+    private static func fields(_ b: [UInt8]) -> Timestamp? {
+        b.withUnsafeBufferPointer { fields($0.baseAddress!) }
     }
 
     static func daysInMonth(_ y: Int64, _ m: Int64) -> Int64 {

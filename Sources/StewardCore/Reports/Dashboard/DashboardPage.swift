@@ -46,7 +46,7 @@ public enum Dashboard {
     }
 
     static func cards(_ r: EstateReport) -> String {
-        let live = r.total - (r.byState[StateName.decommissioned] ?? 0)
+        let live = r.byRisk.values.reduce(0, +)  // byRisk counts the live connectors only
         let overdueCredentials = r.credentials.filter(\.over).count
         var c: [(String, String, String, Bool)] = [
             ("Connectors", "\(r.total)", "\(live) live", false),
