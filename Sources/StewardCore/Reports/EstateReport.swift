@@ -153,9 +153,12 @@ public struct ConnectorRow: Sendable, Equatable {
     public var bindings: [String]
 }
 
-/// A file the report could not use, and why.
+/// A file a command could not use, and why (the report's unreadable files, the runner's
+/// errors); the command went on with the others.
 public struct UnreadableFile: Sendable, Equatable {
+    /// The file as shown to the user (`State/crm-sync.json`, an export's path).
     public var file: String
+    /// Why, naming the file and field where it can.
     public var message: String
     public init(file: String, message: String) {
         self.file = file

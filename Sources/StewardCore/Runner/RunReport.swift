@@ -31,13 +31,9 @@ public struct OpenedTask: Sendable, Equatable {
     }
 }
 
-/// A file the runner could not use; it went on with the others.
-public struct RunError: Sendable, Equatable {
-    public var file: String
-    public var message: String
-
-    package init(file: String, message: String) { (self.file, self.message) = (file, message) }
-}
+/// A file the runner could not use; it went on with the others. The same value as the
+/// estate report's `UnreadableFile`: the file, and why.
+public typealias RunError = UnreadableFile
 
 /// What one `steward run` did, in a stable order (by connector id, then event order).
 public struct RunReport: Sendable {
