@@ -16,7 +16,7 @@ enum TasksByOwner {
             case .failure(let e): errors.append(e)
             }
         }
-        let digest = OwnerDigest(docs: docs, now: try inv.now())
+        let digest = OwnerDigest(docs: docs, terminal: workflows.terminal(of:), now: try inv.now())
         if format == .json { Output.json(digest.json()) } else { Output.out(digest.markdown()) }
         for e in errors { Output.error(e.description) }
         return errors.isEmpty ? 0 : ExitStatus.invalidData.rawValue

@@ -1,11 +1,11 @@
 /// Builds the estate report's facts. Pure: documents, workflows, people and findings in.
 extension EstateReport {
-    /// One connector to count, with the workflow it runs on (nil when it names none known:
-    /// then review and credential facts that need the workflow are left out for it).
+    /// One connector to count, with the workflow it runs on (a connector whose workflow is
+    /// not loaded is an unreadable file, never an entry).
     public struct Entry: Sendable {
         public var doc: ConnectorDocument
-        public var workflow: Workflow?
-        public init(doc: ConnectorDocument, workflow: Workflow?) {
+        public var workflow: Workflow
+        public init(doc: ConnectorDocument, workflow: Workflow) {
             self.doc = doc
             self.workflow = workflow
         }
@@ -40,7 +40,7 @@ extension EstateReport {
 
     mutating func add(_ entry: Entry, people: PeopleDirectory?, owned: inout [String: Int]) {
         let d = entry.doc
-        let terminal = entry.workflow?.terminal ?? StateName.decommissioned
+        let terminal = entry.workflow.terminal
         let live = d.state != terminal
         let owner = d.spec.owners.technical
         total += 1
@@ -73,9 +73,9 @@ extension EstateReport {
                                        business: d.spec.owners.business, technical: owner, next: next,
                                        scopes: d.spec.scopes, reaches: d.spec.reaches, bindings: d.spec.bindings.map(\.text)))
 
-        if let wf = entry.workflow { countReviews(d, wf) }
+        countReviews(d, entry.workflow)
         if live, let issued = d.history.last(where: { $0.event == EventKind.activate.rawValue || $0.event == EventKind.rotate.rawValue }) {
-            let period = (entry.workflow?.timers.rotation ?? .days(90)).seconds / 86_400
+            let period = entry.workflow.timers.rotation.seconds / 86_400
             credentials.append(CredentialAge(connector: d.id, issuedAt: issued.at, ageDays: max(0, issued.at.days(until: now)), periodDays: period))
         }
         if !live, let ended = d.history.last(where: { $0.to == terminal && $0.from != terminal }),

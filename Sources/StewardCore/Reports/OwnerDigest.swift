@@ -19,7 +19,9 @@ public struct OwnerDigest: Sendable {
     public static let reviewHorizonDays: Int64 = 30
 
     /// Builds the digest from the connectors; owners with nothing to do get no section.
-    public init(docs: [ConnectorDocument], now: Timestamp) {
+    /// `terminal` gives the terminal state of the workflow a connector follows (see
+    /// `WorkflowSet.terminal(of:)`): a connector there has no review coming.
+    public init(docs: [ConnectorDocument], terminal: (ConnectorDocument) -> String, now: Timestamp) {
         self.now = now
         var by: [String: Section] = [:]
         let horizon = now.adding(.days(OwnerDigest.reviewHorizonDays))
@@ -29,7 +31,7 @@ public struct OwnerDigest: Sendable {
             for t in d.openTasks {
                 if let due = t.dueAt, due < now { s.overdue.append((d.id, t)) } else { s.open.append((d.id, t)) }
             }
-            if d.state != StateName.decommissioned, let review = d.due.review, review <= horizon { s.reviews.append((d.id, review)) }
+            if d.state != terminal(d), let review = d.due.review, review <= horizon { s.reviews.append((d.id, review)) }
             if !s.overdue.isEmpty || !s.open.isEmpty || !s.reviews.isEmpty { by[key] = s }
         }
         sections = by.sorted { $0.key < $1.key }.map { key, value in

@@ -10,7 +10,7 @@ final class OwnerDigestTests: XCTestCase {
         try gone.decommission(at: "2026-02-01T00:00:00Z")
         let soon = try K.active("crm-sync", spec: K.spec(risk: .high, technical: "LEE@x.example"))
         let other = try K.active("hr-feed", spec: K.spec(risk: .low, technical: "kim@x.example"))
-        let digest = OwnerDigest(docs: [gone.document, soon.document, other.document], now: K.t("2026-02-03T00:00:00Z"))
+        let digest = OwnerDigest(docs: [gone.document, soon.document, other.document], terminal: { _ in K.standard.terminal }, now: K.t("2026-02-03T00:00:00Z"))
         XCTAssertEqual(digest.sections.count, 1, "kim has nothing due: hr-feed's review is 180 days out")
         let lee = digest.sections[0]
         XCTAssertEqual(lee.owner.lowercased(), "lee@x.example", "owners compare without regard to case")
