@@ -150,6 +150,17 @@ enum ExportList {
         return out
     }
 
+    /// One record per item of a records-or-pages array (see `pagedItems`), read by `record`
+    /// from the item and its source path, then merged (see `merged`).
+    static func pagedRecords(_ json: JSONValue, file: String, what: String,
+                             _ record: (JSONValue, String) throws(InventoryError) -> ObservedRecord) throws(InventoryError) -> [ObservedRecord] {
+        let items = try pagedItems(json, file: file, what: what)
+        var records: [ObservedRecord] = []
+        records.reserveCapacity(items.count)
+        for item in items { records.append(try record(item.value, item.at)) }
+        return merged(records)
+    }
+
     /// Merges records that name the same object (several secrets of one service account,
     /// two tokens of one name), keeping the first record's fields and every credential.
     /// Order: first appearance.

@@ -9,11 +9,10 @@
 /// `token_expires_at` (null: never) and is not live when `token_expired` is true.
 enum GitHubFineGrainedPATs {
     static func read(_ json: JSONValue, file: String) throws(InventoryError) -> Inventory {
-        let items = try ExportList.pagedItems(json, file: file, what: "the personal-access-tokens array")
-        var records: [ObservedRecord] = []
-        records.reserveCapacity(items.count)
-        for item in items { records.append(try token(item.value, item.at, file)) }
-        return Inventory(file: file, format: .githubFineGrainedPATs, records: ExportList.merged(records), platforms: ["github"],
+        let records = try ExportList.pagedRecords(json, file: file, what: "the personal-access-tokens array") { (value, at) throws(InventoryError) in
+            try token(value, at, file)
+        }
+        return Inventory(file: file, format: .githubFineGrainedPATs, records: records, platforms: ["github"],
                          coverage: .refsWithSlash)
     }
 

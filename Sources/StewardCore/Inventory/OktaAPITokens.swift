@@ -10,11 +10,10 @@
 /// `expiresAt` has expired and is not live.
 enum OktaAPITokens {
     static func read(_ json: JSONValue, file: String) throws(InventoryError) -> Inventory {
-        let items = try ExportList.pagedItems(json, file: file, what: "the api-tokens array")
-        var records: [ObservedRecord] = []
-        records.reserveCapacity(items.count)
-        for item in items { records.append(try token(item.value, item.at, file)) }
-        return Inventory(file: file, format: .oktaAPITokens, records: ExportList.merged(records), platforms: ["okta"])
+        let records = try ExportList.pagedRecords(json, file: file, what: "the api-tokens array") { (value, at) throws(InventoryError) in
+            try token(value, at, file)
+        }
+        return Inventory(file: file, format: .oktaAPITokens, records: records, platforms: ["okta"])
     }
 
     static func token(_ value: JSONValue, _ at: String, _ file: String) throws(InventoryError) -> ObservedRecord {
