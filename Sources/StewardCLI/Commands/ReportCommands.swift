@@ -7,7 +7,7 @@ enum ReportCommands {
     static func graph(_ inv: Invocation) throws -> Int32 {
         let format = try inv.format(allowed: [.text, .mermaid, .dot])
         let set = try WorkflowSet.load(try inv.root())
-        let name = inv.args.positional("WORKFLOW") ?? "standard"
+        let name = inv.args.positional("WORKFLOW") ?? WorkflowSet.defaultWorkflow
         guard set.workflows[name] != nil else {
             // An unknown name is a mistake on the command line, not a broken file.
             let known = set.workflows.keys.sorted()

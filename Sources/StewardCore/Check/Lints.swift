@@ -88,7 +88,7 @@ public enum Lints {
         public var secretRef: String
         public var workflow: String
         /// The use of `doc`, or nil when it sits in its workflow's `terminal` state or has no secretRef.
-        public init?(file: String, doc: ConnectorDocument, terminal: String = StateName.decommissioned) {
+        public init?(file: String, doc: ConnectorDocument, terminal: String) {
             guard doc.state != terminal, let ref = doc.spec.secretRef, !ref.isEmpty else { return nil }
             self.file = file
             id = doc.id

@@ -137,7 +137,7 @@ final class LintsTests: XCTestCase {
         let b = try doc("hr-feed", K.spec(secretRef: "vault://kv/shared"))
         let c = try doc("billing", K.spec(secretRef: "vault://kv/billing"))
         let uses = [(a, "State/crm-sync.json"), (b, "State/hr-feed.json"), (c, "State/billing.json")]
-            .compactMap { Lints.SecretUse(file: $0.1, doc: $0.0) }
+            .compactMap { Lints.SecretUse(file: $0.1, doc: $0.0, terminal: K.standard.terminal) }
         let f = Lints.sharedSecrets(uses, workflows: K.workflowSet)
         XCTAssertEqual(f.map(\.0.file), ["State/crm-sync.json"], "reported once, on the first sharer's file")
         XCTAssertEqual(Set(f.map(\.0.rule)), ["shared-secret"])
@@ -152,7 +152,7 @@ final class LintsTests: XCTestCase {
         for i in 0..<4000 {
             var d = base
             d.id = "conn-\(String(i + 100000))"
-            uses.append(Lints.SecretUse(file: "State/\(d.id).json", doc: d)!)
+            uses.append(Lints.SecretUse(file: "State/\(d.id).json", doc: d, terminal: K.standard.terminal)!)
         }
         let f = Lints.sharedSecrets(uses.reversed(), workflows: K.workflowSet)
         XCTAssertEqual(f.count, 1)
@@ -171,7 +171,7 @@ final class LintsTests: XCTestCase {
         var set = K.workflowSet
         set.workflows["standard"] = K.workflow("standard", lints: ["shared-secret": "warning"])
         set.workflows["temporary"] = K.workflow("temporary", lints: ["shared-secret": "off"])
-        let uses = [Lints.SecretUse(file: "a", doc: a)!, Lints.SecretUse(file: "b", doc: b)!]
+        let uses = [Lints.SecretUse(file: "a", doc: a, terminal: K.standard.terminal)!, Lints.SecretUse(file: "b", doc: b, terminal: K.standard.terminal)!]
         XCTAssertEqual(Lints.sharedSecrets(uses, workflows: set).map(\.1), ["warning"])
     }
 
@@ -180,8 +180,8 @@ final class LintsTests: XCTestCase {
         var old = K.Builder("hr-feed")
         try old.request(K.spec(secretRef: "vault://kv/shared"), at: "2026-01-02T09:00:00Z")
         try old.decommission(at: "2026-01-03T09:00:00Z")
-        XCTAssertNil(Lints.SecretUse(file: "State/hr-feed.json", doc: old.document))
-        let uses = [Lints.SecretUse(file: "State/crm-sync.json", doc: a)].compactMap { $0 }
+        XCTAssertNil(Lints.SecretUse(file: "State/hr-feed.json", doc: old.document, terminal: K.standard.terminal))
+        let uses = [Lints.SecretUse(file: "State/crm-sync.json", doc: a, terminal: K.standard.terminal)].compactMap { $0 }
         XCTAssertEqual(Lints.sharedSecrets(uses, workflows: K.workflowSet).count, 0)
     }
 
@@ -190,7 +190,7 @@ final class LintsTests: XCTestCase {
         let b = try doc("hr-feed", K.spec(secretRef: "vault://kv/shared"))
         var set = K.workflowSet
         set.workflows["standard"] = K.workflow("standard", lints: ["shared-secret": "warning"])
-        let uses = [Lints.SecretUse(file: "a", doc: a)!, Lints.SecretUse(file: "b", doc: b)!]
+        let uses = [Lints.SecretUse(file: "a", doc: a, terminal: K.standard.terminal)!, Lints.SecretUse(file: "b", doc: b, terminal: K.standard.terminal)!]
         XCTAssertEqual(Set(Lints.sharedSecrets(uses, workflows: set).map(\.1)), ["warning"])
     }
 
