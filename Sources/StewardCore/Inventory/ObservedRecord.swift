@@ -140,25 +140,15 @@ public enum InventoryCoverage: Sendable, Equatable {
     case refsWithoutSlash
 }
 
-/// Why an export could not be read: the file, where in it, and what to do.
-public struct InventoryError: Error, Equatable, CustomStringConvertible {
-    /// The file name as given to the reader.
-    public let file: String
-    /// Where in the file: `row 7`, `row 7, column access_key_1_last_rotated`,
-    /// `installations[3].app_slug`, `[2].lastUsed`, `line 2:5`; nil for the whole file.
-    public let location: String?
-    /// What is wrong and how to fix it.
-    public let message: String
+/// Why an export could not be read: the file, where in it (`row 7`,
+/// `row 7, column access_key_1_last_rotated`, `installations[3].app_slug`, `[2].lastUsed`,
+/// `line 2:5`; empty for the whole file), and what to do.
+/// Printed `FILE: LOCATION: MESSAGE`, or `FILE: MESSAGE` without a location.
+public typealias InventoryError = Diagnostic<ExportFile>
 
+extension Diagnostic where Source == ExportFile {
+    /// An error at `location`, or about the whole file when `location` is nil.
     public init(file: String, location: String?, message: String) {
-        self.file = file
-        self.location = location
-        self.message = message
-    }
-
-    /// `FILE: LOCATION: MESSAGE`, or `FILE: MESSAGE` without a location.
-    public var description: String {
-        if let location { return "\(file): \(location): \(message)" }
-        return "\(file): \(message)"
+        self.init(file: file, location: location ?? "", message: message, rule: nil)
     }
 }

@@ -20,28 +20,10 @@ public protocol StewardFailure: Error, CustomStringConvertible {
 
 /// A file that does not parse or breaks the format. Names the file, the field path or
 /// line:column, and the rule broken.
-public struct DataError: StewardFailure, Equatable {
-    /// The file, relative to the governance root where possible (`State/crm-sync.json`).
-    public var file: String
-    /// Where in the file: a field path (`history[2].at`) or `line:column`.
-    public var location: String
-    /// What is wrong and what is expected.
-    public var message: String
-    /// The rule broken when it has an id of its own (`identity`); nil for plain format errors.
-    public var rule: String?
+public typealias DataError = Diagnostic<GovernanceFile>
 
-    public init(file: String, location: String, message: String, rule: String? = nil) {
-        self.file = file
-        self.location = location
-        self.message = message
-        self.rule = rule
-    }
-
+extension Diagnostic: StewardFailure where Source == GovernanceFile {
     public var exitStatus: ExitStatus { .invalidData }
-    public var description: String {
-        let text = location.isEmpty ? "\(file): \(message)" : "\(file): \(location): \(message)"
-        return rule.map { "\(text) (rule \($0))" } ?? text
-    }
 }
 
 /// A transition or command refused by a lifecycle rule. Nothing was written.

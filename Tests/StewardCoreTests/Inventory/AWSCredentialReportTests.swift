@@ -157,7 +157,7 @@ final class AWSCredentialReportTests: XCTestCase {
         XCTAssertTrue(e?.message.contains("out of order") ?? false)
 
         e = failure([])
-        XCTAssertNil(e?.location)
+        XCTAssertEqual(e?.location, "", "the whole file")
         XCTAssertTrue(e?.message.contains("empty") ?? false)
     }
 

@@ -77,13 +77,13 @@ final class GenericInventoryTests: XCTestCase {
 
     func testTopLevelMustBeAnArray() {
         let e = failure(#"{"platform": "x", "ref": "a"}"#)
-        XCTAssertNil(e?.location)
+        XCTAssertEqual(e?.location, "", "the whole file")
         XCTAssertTrue(e?.message.contains("must be an array") ?? false)
     }
 
     func testInvalidJSONNamesLineAndColumn() {
         let e = failure("[\n  {\"platform\": \"x\",, }\n]")
-        XCTAssertEqual(e?.location?.hasPrefix("line 2:"), true, "\(String(describing: e))")
+        XCTAssertEqual(e?.location.hasPrefix("line 2:"), true, "\(String(describing: e))")
         XCTAssertTrue(e?.message.hasPrefix("not valid JSON") ?? false)
     }
 

@@ -86,7 +86,7 @@ final class GitHubInstallationsTests: XCTestCase {
         XCTAssertEqual(failure(#"{"installations": {}}"#)?.location, "installations")
         XCTAssertEqual(failure(#"{"total_count": "1", "installations": []}"#)?.location, "total_count")
         let top = failure(#""installations""#)
-        XCTAssertNil(top?.location)
+        XCTAssertEqual(top?.location, "", "the whole file")
         XCTAssertTrue(top?.message.contains("not a string") ?? false)
         XCTAssertEqual(failure(#"[{"installations": []}, 3]"#)?.location, "[1]")
     }

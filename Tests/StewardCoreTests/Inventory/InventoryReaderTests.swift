@@ -45,7 +45,7 @@ final class InventoryReaderTests: XCTestCase {
             _ = try InventoryReader.read(bytes("{\"installations\": [}"), file: "i.json")
             XCTFail("expected an error")
         } catch {
-            XCTAssertTrue(error.location?.hasPrefix("line 1:") ?? false, "\(error)")
+            XCTAssertTrue(error.location.hasPrefix("line 1:"), "\(error)")
         }
     }
 

@@ -34,7 +34,7 @@ final class PlatformBadInputTests: XCTestCase {
                         XCTFail("\(name) cut at \(cut) was read")
                     } catch {
                         XCTAssertEqual(error.file, name)
-                        XCTAssertTrue(error.location?.hasPrefix("line ") ?? false, "\(name): \(error)")
+                        XCTAssertTrue(error.location.hasPrefix("line "), "\(name): \(error)")
                     }
                 }
             }
