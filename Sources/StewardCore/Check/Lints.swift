@@ -1,4 +1,4 @@
-/// The policy lints of §5 / issue 4: each a stable rule id with its OWASP NHI and NIST CSF
+/// The policy lints of the gate: each a stable rule id with its OWASP NHI and NIST CSF
 /// ids (see `LintCatalog`); the workflow's `lints` sets whether each is an error or a warning.
 public enum Lints {
     static let adminWords = ["admin", "administration", "*", "full_access", "owner", "root"]

@@ -35,7 +35,7 @@ public struct PlannedStep: Sendable, Equatable {
     }
 }
 
-/// The runner's rules (§4) as a pure function of (replay state, workflow, now, people,
+/// The runner's rules as a pure function of (replay state, workflow, now, people,
 /// reconciliation signals). `next` gives the one step due now; `plan` applies steps until
 /// nothing more is due, so a missed week of cron catches up in one run.
 public enum RunPlan {

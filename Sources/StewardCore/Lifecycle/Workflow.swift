@@ -64,7 +64,7 @@ public struct WorkflowTransition: Sendable, Equatable {
     }
 }
 
-/// The timer durations of §4. A missing optional timer switches its rule off.
+/// The timer durations of a workflow. A missing optional timer switches its rule off.
 public struct WorkflowTimers: Sendable, Equatable {
     public var requestExpiry: Duration
     public var approvalLapse: Duration

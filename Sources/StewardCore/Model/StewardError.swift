@@ -1,4 +1,4 @@
-/// The process exit status a failure maps to, as the contract (§7) fixes it.
+/// The process exit status a failure maps to: 0 success, 1 violation, 2 usage, 3 busy, 4 invalid data.
 public enum ExitStatus: Int32, Sendable {
     /// Success.
     case ok = 0

@@ -55,7 +55,7 @@ public struct RunReport: Sendable {
     public init(now: Timestamp) { self.now = now }
 }
 
-/// A gap between what is declared and what a platform really holds (§6), or a policy finding.
+/// A gap between what is declared and what a platform really holds, or a policy finding.
 public struct Finding: Sendable, Equatable {
     /// `unmanaged`, `revocation-ineffective`, `scope-drift`, `dormant`, `stale-credential`, `shared-credential`, `missing`.
     public var kind: String
