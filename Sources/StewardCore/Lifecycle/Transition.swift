@@ -31,6 +31,9 @@ public enum Transition {
             do { newSpec = try DocumentDecoding.spec(data["spec"] ?? .null, path: "data.spec", file: file) } catch {
                 throw RuleViolation(rule: error.rule ?? "event-data", "\(event.rawValue): \(error.location): \(error.message)")
             }
+        }
+        // Whichever way the spec was decoded (the reader's cache or here), its rules apply.
+        if event == .request || event == .amend {
             try SpecRules.check(old: s.spec, new: newSpec, event: event, at: at)
         }
         if event == .request || event == .amend, let until = newSpec?.until, let max = wf.timers.maxWindow,
