@@ -21,12 +21,15 @@ public enum ChangeCheck {
         let baseSha = try repo.resolve(options.base)
         let headSha = try repo.resolve("HEAD")
         let mb = try repo.mergeBase(baseSha, headSha)
-        let mbTime = Timestamp(seconds: Int64(try repo.git(["show", "-s", "--format=%ct", mb]).text) ?? 0)
+        let mbTime = try repo.commitTime(mb)
         let workflows = try baseWorkflows(repo, at: baseSha)
         let approving = PullRequestReviews.approvingLogins(options.reviews, headSha: headSha)
         var paths: [GitChange] = []
-        let allChanges = try repo.changes(from: mb, to: headSha, paths: [])
-        try repositoryRules(repo, changes: allChanges, mergeBase: mb, base: baseSha, head: headSha, roles: workflows.roles,
+        // One walk of the range serves the rules, the signatures and the file versions; the
+        // whole diff needs its own git process only when the walk cannot stand for it.
+        let rangeLog = try repo.rangeLog(from: mb, to: headSha)
+        let allChanges = try rangeLog.wholeDiff(from: mb) ?? repo.changes(from: mb, to: headSha, paths: [])
+        try repositoryRules(repo, changes: allChanges, commits: rangeLog.commitsWithPaths, base: baseSha, roles: workflows.roles,
                             approving: approving, options: options, into: &report)
         for c in allChanges where c.path.hasPrefix("State/") || c.path.hasPrefix("Workflows/") {
             func fail(_ rule: String, _ m: String) { report.add(CheckFinding(file: c.path, rule: rule, message: m)) }
@@ -54,9 +57,9 @@ public enum ChangeCheck {
         }
         report.filesChecked = paths.count
         // Every blob the check needs, by id: the base and head version of each changed file
-        // and its version after each commit of the range. Four git processes in all,
-        // whatever the number of files (each path lookup would re-read the State/ tree).
-        let history = paths.isEmpty ? [] : try repo.fileVersions(from: mb, to: headSha, under: "State")
+        // and its version after each commit of the range, whatever the number of files (each
+        // path lookup would re-read the State/ tree).
+        let history = paths.isEmpty ? [] : try rangeLog.versions(under: "State") ?? repo.fileVersions(from: mb, to: headSha, under: "State")
         var names: [String] = []
         for c in paths {
             names += [c.oldBlob, c.newBlob]

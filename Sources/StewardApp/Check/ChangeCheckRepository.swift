@@ -2,8 +2,8 @@
 /// `.gitattributes`, who may change the rules, and signatures. Everything they trust
 /// (roles, allowed signers) comes from the base branch.
 extension ChangeCheck {
-    static func repositoryRules(_ repo: GitRepository, changes: [GitChange], mergeBase mb: String, base: String, head: String,
-                                roles: Roles, approving: Set<String>, options: Options,
+    static func repositoryRules(_ repo: GitRepository, changes: [GitChange], commits: [(commit: GitCommit, paths: [String])],
+                                base: String, roles: Roles, approving: Set<String>, options: Options,
                                 into report: inout CheckReport) throws {
         // Where each change leaves a file: the new path of a rename.
         let landed = changes.filter { $0.status != "D" }.map { (path: $0.newPath ?? $0.path, blob: $0.newBlob) }
@@ -20,7 +20,6 @@ extension ChangeCheck {
                                         message: "line \(p.line) sets '\(p.attribute)' on '\(p.pattern.prefix(80))', which reaches State/, Workflows/ or Templates/; attributes that change how governed files are checked out or diffed are refused"))
             }
         }
-        let commits = try repo.commitsWithPaths(from: mb, to: head)
         for (commit, paths) in commits {
             guard let path = paths.first(where: RepositoryRules.isRulesPath) else { continue }
             let short = commit.sha.prefix(10)

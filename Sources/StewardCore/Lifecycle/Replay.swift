@@ -35,7 +35,7 @@ public enum Replay {
             return .failure(ReplayProblem(rule: "history", location: "history", message: "history is empty: every connector starts with a request event"))
         }
         for (i, e) in doc.history.enumerated() {
-            let loc = "history[\(i)]"
+            var loc: String { "history[\(i)]" }   // built only for a problem
             if let p = verifyLink(e, index: i, head: s.head, verifyHash: options.verifyHashes) {
                 return .failure(ReplayProblem(rule: p.0, location: loc, message: p.1))
             }

@@ -31,6 +31,9 @@ public enum Transition {
             do { newSpec = try DocumentDecoding.spec(data["spec"] ?? .null, path: "data.spec", file: file) } catch {
                 throw RuleViolation(rule: error.rule ?? "event-data", "\(event.rawValue): \(error.location): \(error.message)")
             }
+        }
+        // Whichever way the spec was decoded (the reader's cache or here), its rules apply.
+        if event == .request || event == .amend {
             try SpecRules.check(old: s.spec, new: newSpec, event: event, at: at)
         }
         if event == .request || event == .amend, let until = newSpec?.until, let max = wf.timers.maxWindow,
@@ -112,7 +115,7 @@ public enum Transition {
                 n.credentialHandlers += [old.owners.technical, new.owners.technical]
             }
             if !n.amenders.contains(where: { Identity.same($0, actor) }) { n.amenders.append(actor) }
-            if !old.widenings(to: new).isEmpty {
+            if old.widens(to: new) {
                 n.approvals = []
                 if s.state != StateName.requested {
                     n.reapprovalPending = true
@@ -173,8 +176,11 @@ public enum Transition {
 
     static func checkData(_ event: EventKind, _ data: [String: JSONValue]) throws(RuleViolation) {
         let allowed = dataKeys[event] ?? [:]
-        for key in data.keys.sorted() where allowed[key] == nil {
-            throw RuleViolation(rule: "event-data", "\(event.rawValue) does not take data.\(key.prefix(40))")
+        // Sorted only when one is refused, so the message names the same key every time.
+        if data.keys.contains(where: { allowed[$0] == nil }) {
+            for key in data.keys.sorted() where allowed[key] == nil {
+                throw RuleViolation(rule: "event-data", "\(event.rawValue) does not take data.\(key.prefix(40))")
+            }
         }
         for (key, required) in allowed {
             guard let v = data[key] else {

@@ -19,12 +19,37 @@ public enum Identity {
     }
 
     /// True when two addresses name the same person.
-    public static func same(_ a: String, _ b: String) -> Bool { normalize(a) == normalize(b) }
+    public static func same(_ a: String, _ b: String) -> Bool {
+        // Two ASCII strings: compare bytes lower-cased, without building either form (for
+        // ASCII, String equality is byte equality). Anything else: the normalized strings.
+        var ia = a.utf8.makeIterator(), ib = b.utf8.makeIterator()
+        while true {
+            switch (ia.next(), ib.next()) {
+            case (nil, nil): return true
+            case let (x?, y?) where x < 0x80 && y < 0x80:
+                if x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 97 && (x | 0x20) <= 122) { continue }
+                return false
+            case (_?, nil), (nil, _?):
+                if a.utf8.allSatisfy({ $0 < 0x80 }) && b.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+                return normalize(a) == normalize(b)
+            default: return normalize(a) == normalize(b)
+            }
+        }
+    }
 
     /// Why `text` is not a plain address, or nil when it is one.
     public static func problem(_ text: String) -> String? {
         if text.isEmpty { return "is empty; expected a plain e-mail address" }
         var ats = 0, count = 0, atIndex = -1
+        // Printable ASCII only (the usual case): counted on bytes, no scalar decoding.
+        var printable = true
+        for b in text.utf8 {
+            guard b > 0x20 && b < 0x7F else { printable = false; break }
+            if b == 64 { ats += 1; atIndex = count }
+            count += 1
+        }
+        if printable { return shapeProblem(count: count, ats: ats, atIndex: atIndex) }
+        ats = 0; count = 0; atIndex = -1
         for s in text.unicodeScalars {
             if s == "@" { ats += 1; atIndex = count }
             if isForbidden(s) {
@@ -32,6 +57,11 @@ public enum Identity {
             }
             count += 1
         }
+        return shapeProblem(count: count, ats: ats, atIndex: atIndex)
+    }
+
+    /// The length and `@` rules, given the scalar count and where the (last) `@` is.
+    static func shapeProblem(count: Int, ats: Int, atIndex: Int) -> String? {
         if count > maxLength { return "is \(count) characters long; an e-mail address has at most \(maxLength)" }
         guard ats == 1 else { return "has \(ats) '@' signs; a plain e-mail address has exactly one" }
         guard atIndex > 0, atIndex < count - 1 else { return "needs text on both sides of its '@'" }

@@ -96,4 +96,16 @@ public struct Spec: Sendable, Equatable {
         }
         return out
     }
+
+    /// Whether `new` widens this spec: exactly `!widenings(to: new).isEmpty`, without
+    /// building the descriptions (replay asks this for every amend).
+    public func widens(to new: Spec) -> Bool {
+        if !Set(new.scopes).isSubset(of: scopes) || !Set(new.reaches).isSubset(of: reaches) || !Set(new.bindings).isSubset(of: bindings) {
+            return true
+        }
+        if new.environment != environment || new.system != system || new.risk < risk { return true }
+        if !Identity.same(new.owners.business, owners.business) || !Identity.same(new.owners.technical, owners.technical) { return true }
+        if let old = until { return new.until.map { $0 > old } ?? true }
+        return false
+    }
 }

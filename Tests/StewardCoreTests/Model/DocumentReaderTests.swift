@@ -18,8 +18,12 @@ final class DocumentReaderTests: XCTestCase {
         return try? DocumentDecoding.document(v, file: "x")
     }
 
+    /// The fast path as the store takes it: the one-pass reader, then the identity rule
+    /// (which the reader leaves to `StateStore.decode`, as the reference leaves it to
+    /// `DocumentDecoding`). A refused identity is a refusal, not an acceptance.
     func fast(_ bytes: [UInt8]) -> ConnectorDocument? {
-        bytes.withUnsafeBufferPointer { DocumentReader.document($0) }
+        guard let doc = bytes.withUnsafeBufferPointer({ DocumentReader.document($0) }) else { return nil }
+        return (try? Identity.check(doc, file: "x")) == nil ? nil : doc
     }
 
     /// Fast accepted ⇒ reference accepted, same document, same decoded specs. The store runs
