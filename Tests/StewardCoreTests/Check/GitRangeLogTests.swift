@@ -1,3 +1,4 @@
+@testable import StewardAdapters
 @testable import StewardCore
 import XCTest
 
