@@ -76,13 +76,9 @@ enum CheckOutput {
     }
 
     static func appendSummary(_ text: String, to path: String) {
-        guard let h = FileHandle(forWritingAtPath: path) else {
-            Output.warning("cannot append to GITHUB_STEP_SUMMARY (\(path))")
-            return
+        do { try OutputFile.append(Array(text.utf8), to: path) } catch {
+            Output.warning("cannot append to GITHUB_STEP_SUMMARY (\(path)): \(error.message)")
         }
-        h.seekToEndOfFile()
-        h.write(Data(text.utf8))
-        h.closeFile()
     }
 
     /// SARIF 2.1.0: one rule per rule id, one result per finding.

@@ -26,8 +26,8 @@ public enum FindingsReport {
 
     /// Writes the report to `path`.
     public static func write(_ findings: [Finding], to path: String, now: Timestamp) throws(StoreError) {
-        do { try Data(markdown(findings, now: now).utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-            throw StoreError(.io, "cannot write the findings report \(path): \(error.localizedDescription)")
+        do { try OutputFile.write(Array(markdown(findings, now: now).utf8), to: path) } catch {
+            throw StoreError(.io, "cannot write the findings report \(path): \(error.message)")
         }
     }
 }

@@ -25,14 +25,10 @@ package enum GovernanceInit {
         } else if !missing.isEmpty {
             files.append((path: ".gitignore", contents: existing + (existing.hasSuffix("\n") ? "" : "\n") + gitignore))
         }
-        do {
-            for f in files {
-                let url = URL(fileURLWithPath: root + "/" + f.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(f.contents.utf8).write(to: url)
+        for f in files {
+            do { try OutputFile.write(Array(f.contents.utf8), to: root + "/" + f.path) } catch {
+                throw StoreError(.io, "cannot write \(dir): \(error.message)")
             }
-        } catch {
-            throw StoreError(.io, "cannot write \(dir): \(error.localizedDescription)")
         }
         return files.map(\.path)
     }

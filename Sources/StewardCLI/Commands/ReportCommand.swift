@@ -72,9 +72,7 @@ extension ReportCommands {
         default: text = report.markdown()
         }
         if let out = inv.args.value("out") {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                throw StoreError(.io, "cannot write \(out): \(error.localizedDescription)")
-            }
+            try OutputFile.write(Array(text.utf8), to: out)
             Output.out("wrote \(out)\n")
         } else {
             Output.out(text)

@@ -25,11 +25,7 @@ enum ReportCommands {
         let text = Codeowners.text(set.roles)
         let out = inv.args.value("out")
         if let out {
-            let url = URL(fileURLWithPath: out)
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url, options: .atomic)
-            } catch { throw StoreError(.io, "cannot write \(out): \(error.localizedDescription)") }
+            try OutputFile.write(Array(text.utf8), to: out)
         }
         if format == .json {
             let mapped = Set(set.roles.logins.values.map(Identity.normalize))
