@@ -46,7 +46,7 @@ struct Invocation {
         var source = "--as"
         if found == nil, let e = env["STEWARD_ACTOR"], !e.isEmpty { found = e; source = "STEWARD_ACTOR" }
         if found == nil {
-            if let out = try? ProcessRunner.run("git", ["config", "user.email"], in: root.path), out.status == 0 {
+            if let out = try? GitCLI.run(["config", "user.email"], root: root), out.status == 0 {
                 var text = Substring(out.text)
                 while text.last == "\n" || text.last == "\r" { text = text.dropLast() }
                 if !text.isEmpty { found = String(text); source = "git config user.email" }

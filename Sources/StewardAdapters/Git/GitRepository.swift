@@ -19,7 +19,7 @@ public struct GitRepository: Sendable {
     public init(root: GovernanceRoot) { self.root = root }
 
     package func git(_ args: [String], input: [UInt8]? = nil) throws(StoreError) -> ProcessOutput {
-        try ProcessRunner.run("git", args, in: root.path, input: input)
+        try GitCLI.run(args, root: root, input: input)
     }
 
     /// The full sha of `rev`, or an error that says the revision is unknown.
