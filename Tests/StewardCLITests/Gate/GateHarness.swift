@@ -27,25 +27,8 @@ final class GateRepo {
     static let admin = "admin@x.example"
     static let t0 = "2026-01-01T00:00:00Z"
 
-    /// The `steward` executable of the build the tests belong to.
-    static let binary: String = {
-        var candidates: [URL] = []
-        let bundle = Bundle.main.bundleURL
-        candidates += [bundle, bundle.deletingLastPathComponent()]
-        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
-        for b in Bundle.allBundles where b.bundlePath.hasSuffix(".xctest") {
-            candidates += [b.bundleURL.deletingLastPathComponent()]
-        }
-        for dir in candidates {
-            let path = dir.appendingPathComponent("steward").path
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
-               FileManager.default.isExecutableFile(atPath: path) {
-                return path
-            }
-        }
-        return ""
-    }()
+    /// The `steward` executable of the build the tests belong to (`StewardBinary`).
+    static let binary = StewardBinary.path
 
     let root: String
     private let home: String
