@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import StewardCore
 
-/// `Runner.run` on a real governance root in a temporary directory.
+/// `RunPipeline.run` on a real governance root in a temporary directory.
 final class RunnerTests: XCTestCase {
     typealias F = Fixture
 
@@ -22,7 +22,7 @@ final class RunnerTests: XCTestCase {
     private func run(_ root: GovernanceRoot, at now: Timestamp, dryRun: Bool = false) throws -> RunReport {
         var o = RunOptions(now: now)
         o.dryRun = dryRun
-        return try Runner(root: root).run(o)
+        return try RunPipeline(root: root).run(o)
     }
 
     func testACorruptNeighbourIsReportedWhileATemporaryConnectorStillEnds() throws {
