@@ -41,6 +41,22 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(report.scanned, 4)
     }
 
+    func testWithAnExportACorruptFileIsReportedOnceAndTheOthersAreReconciled() throws {
+        let root = try estate()
+        let good = FileManager.default.contents(atPath: root.statePath + "/crm-sync.json")!
+        Fixture.put(root.statePath + "/broken.json", good.prefix(good.count / 2))
+        let export = root.path + "/export.json"
+        Fixture.put(export, Data(#"[{"platform": "slack", "ref": "A04SHADOW"}]"#.utf8))
+        var o = RunOptions(now: until)
+        o.dryRun = true
+        o.observed = [export]
+        let report = try RunPipeline(root: root).run(o)
+        XCTAssertEqual(report.errors.map(\.file), ["State/broken.json"], "one error, not dropped and not doubled")
+        XCTAssertTrue(report.findings.contains { $0.kind == "unmanaged" && $0.ref == "A04SHADOW" }, "\(report.findings)")
+        XCTAssertEqual(report.transitions.map(\.id), ["migration"])
+        XCTAssertEqual(report.scanned, 4)
+    }
+
     func testAFutureDatedNeighbourIsReportedByNameWhileTheOthersGoOn() throws {
         let root = try estate()
         var ahead = ConnectorBuilder("ahead")
