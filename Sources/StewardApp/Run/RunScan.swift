@@ -14,12 +14,20 @@ struct RunScan: Sendable {
 
     /// What the scan keeps of one connector.
     struct Kept: Sendable {
-        var id: String
         var outcome: Runner.Outcome
-        /// For reconciliation: the connector's summary (when it loaded and exports are read).
-        var summary: ConnectorDocument?
+        /// Only when reconciling (boxed, so a run without exports moves one pointer more).
+        var forReconciliation: ForReconciliation?
+        var summary: ConnectorDocument? { forReconciliation?.summary }
+        var held: LoadedConnector? { forReconciliation?.held }
+    }
+
+    /// What reconciliation needs of one connector.
+    final class ForReconciliation: Sendable {
+        /// The connector's summary (nil once handed to reconciliation).
+        let summary: ConnectorDocument?
         /// The connector as loaded, when reconciliation may give it a signal.
-        var held: LoadedConnector?
+        let held: LoadedConnector?
+        init(summary: ConnectorDocument?, held: LoadedConnector?) { (self.summary, self.held) = (summary, held) }
     }
 
     /// Everything the scan kept, in id order.
@@ -30,8 +38,10 @@ struct RunScan: Sendable {
 
         mutating func add(_ chunk: [Kept]) {
             for var k in chunk {
-                if let s = k.summary { summaries.append(s); k.summary = nil }
-                if case .idle = k.outcome, k.held == nil { continue }
+                if let s = k.summary { summaries.append(s) }
+                let held = k.held
+                k.forReconciliation = held.map { ForReconciliation(summary: nil, held: $0) }
+                if case .idle = k.outcome, held == nil { continue }
                 kept.append(k)
             }
         }
@@ -49,18 +59,18 @@ struct RunScan: Sendable {
         let outcome = Runner.plan(loaded, workflows: workflows, broken: broken, now: options.now,
                                   people: options.people, signals: nil)
         guard let inventories, case .success(let doc) = loaded.result else {
-            return Kept(id: loaded.id, outcome: outcome)
+            return Kept(outcome: outcome)
         }
         var held: LoadedConnector?
         if case .failed = outcome {} else if doc.mayBeSignalled(by: inventories, observed: observed) { held = loaded }
-        return Kept(id: loaded.id, outcome: outcome, summary: doc.reconcileSummary, held: held)
+        return Kept(outcome: outcome, forReconciliation: ForReconciliation(summary: doc.reconcileSummary, held: held))
     }
 
     /// Plans again, with its signals, every held connector that reconciliation signalled.
     func replan(_ results: inout Results, signals: [String: RunSignals]) {
         for i in results.kept.indices {
             guard let loaded = results.kept[i].held else { continue }
-            results.kept[i].held = nil
+            results.kept[i].forReconciliation = nil
             guard let s = signals[loaded.id] else { continue }
             results.kept[i].outcome = Runner.plan(loaded, workflows: workflows, broken: broken, now: options.now,
                                                   people: options.people, signals: s)
