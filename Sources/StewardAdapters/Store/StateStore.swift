@@ -59,30 +59,22 @@ public struct StateStore: Sendable {
         return try DocumentDecoding.document(try JSONFile.parse(bytes: bytes, shown: shown), file: shown)
     }
 
-    /// Loads every connector, in id order, spreading the work over the CPUs. With
-    /// `workflows`, each document is also replayed (see `verified(_:workflows:)`), so a
-    /// reader never shows a projection its history does not give.
-    public func loadAll(ids: [String], verifiedBy workflows: WorkflowSet? = nil) -> [LoadedConnector] {
-        ParallelMap.map(ids) { id in
-            let r: Result<ConnectorDocument, DataError>
-            do throws(DataError) {
-                let doc = try load(id)
-                if let workflows { try StateStore.verify(doc, workflows: workflows, hashes: false) }
-                r = .success(doc)
-            } catch { r = .failure(error) }
-            return LoadedConnector(id: id, file: StateStore.shown(id), result: r)
-        }
+    /// Loads one connector; with `workflows`, also replays it (see `verify(_:workflows:hashes:)`),
+    /// so a reader never shows a projection its history does not give. Never throws: a
+    /// problem is the result.
+    public func loaded(_ id: String, verifiedBy workflows: WorkflowSet? = nil) -> LoadedConnector {
+        let r: Result<ConnectorDocument, DataError>
+        do throws(DataError) {
+            let doc = try load(id)
+            if let workflows { try StateStore.verify(doc, workflows: workflows, hashes: false) }
+            r = .success(doc)
+        } catch { r = .failure(error) }
+        return LoadedConnector(id: id, file: StateStore.shown(id), result: r)
     }
 
-    /// Loads the connectors chunk by chunk (each chunk in parallel, in id order) and hands
-    /// each chunk to `body`, so a caller that keeps only what it needs never holds the estate.
-    public func forEachChunk(ids: [String], chunkSize: Int = 4096, verifiedBy workflows: WorkflowSet? = nil,
-                             _ body: ([LoadedConnector]) throws -> Void) rethrows {
-        var start = 0
-        while start < ids.count {
-            try body(loadAll(ids: Array(ids[start..<min(ids.count, start + chunkSize)]), verifiedBy: workflows))
-            start += chunkSize
-        }
+    /// Loads every connector, in id order, spreading the work over the CPUs (see `loaded`).
+    public func loadAll(ids: [String], verifiedBy workflows: WorkflowSet? = nil) -> [LoadedConnector] {
+        ParallelMap.map(ids) { loaded($0, verifiedBy: workflows) }
     }
 
     /// Replays `doc` through its workflow and throws a data error naming the file when its

@@ -15,10 +15,10 @@ extension TreeCheck {
         for f in PlaceholderRoles.check(workflows.roles) { report.add(f, level: "warning") }
         for f in RulesFileScan.run(root) { report.add(f) }
         checkTemplates(root, workflows: workflows, into: &report)
-        let store = StateStore(root: root)
+        let scan = EstateScan(root: root)
         let ids: [String]
         do {
-            let listing = try store.listing()
+            let listing = try scan.listing()
             ids = listing.ids
             for p in listing.problems { report.add(CheckFinding(file: p.file, rule: "format", message: p.description)) }
         } catch {
@@ -26,10 +26,11 @@ extension TreeCheck {
             return report
         }
         report.filesChecked = ids.count
-        let perFile = ParallelMap.map(ids) { id -> (findings: [(CheckFinding, String)], secret: Lints.SecretUse?) in
-            let file = StateStore.shown(id)
+        var perFile: [(findings: [(CheckFinding, String)], secret: Lints.SecretUse?)] = []
+        scan.forEachChunk(ids, map: { loaded -> (findings: [(CheckFinding, String)], secret: Lints.SecretUse?) in
+            let file = loaded.file
             do {
-                let doc = try store.load(id)
+                let doc = try loaded.result.get()
                 // Core rules (secrets, hash chain, projection, …) are always errors.
                 var out = check(doc, file: file, workflows: workflows).map { ($0, "error") }
                 if let now { out += FutureEvents.findings(doc, file: file, now: now).map { ($0, "error") } }
@@ -42,7 +43,7 @@ extension TreeCheck {
             } catch {
                 return ([(CheckFinding(file: file, rule: "format", message: "\(error)"), "error")], nil)
             }
-        }
+        }) { perFile += $0 }
         for r in perFile { for (f, level) in r.findings { report.add(f, level: level) } }
         for (f, level) in Lints.sharedSecrets(perFile.compactMap(\.secret), workflows: workflows) {
             report.add(f, level: level)

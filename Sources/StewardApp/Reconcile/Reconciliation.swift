@@ -1,5 +1,4 @@
-/// Reads `--observed` exports and the estate, reconciles them, and puts the findings and
-/// signals into the run's options.
+/// Reads `--observed` exports, and reconciles them with the estate.
 ///
 /// All or nothing: when any export cannot be read (truncated, malformed, the wrong format
 /// forced, a field of the wrong type, an incomplete page), every problem is returned as a
@@ -10,10 +9,15 @@ public enum Reconciliation {
     /// The largest export read (256 MiB).
     public static let maxExportBytes = 256 << 20
 
-    /// Reads every file (format sniffed unless `formatName` is given) and reconciles.
-    /// Returns the exports that could not be read (empty when all were).
-    public static func prepare(_ options: inout RunOptions, root: GovernanceRoot, files: [String],
-                               formatName: String?) throws -> [RunError] {
+    /// The exports as read: every inventory, or (when any failed) the problems and no inventory.
+    public struct Exports: Sendable {
+        public var inventories: [Inventory] = []
+        public var errors: [RunError] = []
+    }
+
+    /// Reads every file (format sniffed unless `formatName` is given). Throws only for an
+    /// unknown format name.
+    public static func readExports(_ files: [String], formatName: String?) throws -> Exports {
         var format: InventoryFormat?
         if let formatName {
             guard let f = InventoryFormat(rawValue: formatName) else {
@@ -21,27 +25,33 @@ public enum Reconciliation {
             }
             format = f
         }
-        var inventories: [Inventory] = []
-        var errors: [RunError] = []
+        var out = Exports()
         for file in files {
             do {
                 let bytes = try SafeFile.read(file, shown: file, maxBytes: maxExportBytes)
-                inventories.append(try InventoryReader.read(bytes, file: file, format: format))
+                out.inventories.append(try InventoryReader.read(bytes, file: file, format: format))
             } catch let e as InventoryError {
-                errors.append(RunError(file: e.file, message: e.description + nothingDrawn))
+                out.errors.append(RunError(file: e.file, message: e.description + nothingDrawn))
             } catch let e as StewardFailure {
-                errors.append(RunError(file: file, message: "\(e)" + nothingDrawn))
+                out.errors.append(RunError(file: file, message: "\(e)" + nothingDrawn))
             }
         }
-        guard errors.isEmpty else { return errors }
+        if !out.errors.isEmpty { out.inventories = [] }
+        return out
+    }
+
+    /// Reads the exports and reconciles them with every connector that loads (one scan of
+    /// the estate, keeping each connector's `reconcileSummary`). The findings are nil when
+    /// an export could not be read; its problems are in `errors` then.
+    public static func findings(root: GovernanceRoot, files: [String], formatName: String?, now: Timestamp) throws
+        -> (findings: [Finding]?, errors: [RunError]) {
+        let exports = try readExports(files, formatName: formatName)
+        guard exports.errors.isEmpty else { return (nil, exports.errors) }
         let workflows = try WorkflowSet.load(root)
-        let store = StateStore(root: root)
-        let (ids, _) = try store.listing()
-        let docs = store.loadAll(ids: ids).compactMap { try? $0.result.get() }
-        let outcome = Reconcile.run(docs: docs, inventories: inventories, workflows: workflows.workflows, now: options.now)
-        options.findings = outcome.findings
-        options.signals = outcome.signals
-        return []
+        let scan = EstateScan(root: root)
+        var summaries: [ConnectorDocument] = []
+        scan.forEachChunk(try scan.listing().ids, map: { (try? $0.result.get())?.reconcileSummary }) { summaries += $0.compactMap { $0 } }
+        return (Reconcile.run(docs: summaries, inventories: exports.inventories, workflows: workflows.workflows, now: now).findings, [])
     }
 
     static let nothingDrawn = " (no finding or transition was drawn from any --observed export in this run)"

@@ -16,8 +16,8 @@ enum ListCommand {
                                  + " (states: \(known.joined(separator: ", ")))")
             }
         }
-        let store = StateStore(root: root)
-        let (ids, problems) = try store.listing()
+        let scan = EstateScan(root: root, chunkSize: 512)
+        let (ids, problems) = try scan.listing()
         let filter = ConnectorFilter(state: state, system: inv.args.value("system"), owner: inv.args.value("owner"))
         let system = filter.system, owner = filter.owner
         // Rows are streamed (JSON) or kept as text cells; each chunk of documents is dropped once used.
@@ -25,7 +25,7 @@ enum ListCommand {
         var textRows: [[String]] = []
         var errors = problems
         var systems: Set<String> = [], owners: Set<String> = []
-        store.forEachChunk(ids: ids, chunkSize: 512, verifiedBy: workflows) { chunk in
+        scan.forEachChunk(ids, verifiedBy: workflows) { chunk in
             for loaded in chunk {
                 switch loaded.result {
                 case .failure(let e): errors.append(e)

@@ -55,13 +55,12 @@ extension ReportCommands {
         var findings: [Finding]?
         let observed = inv.args.values("observed")
         if !observed.isEmpty {
-            var options = RunOptions(now: at)
-            let exportErrors = try Reconciliation.prepare(&options, root: root, files: observed,
-                                                          formatName: inv.args.value("observed-format"))
+            let (reconciled, exportErrors) = try Reconciliation.findings(root: root, files: observed,
+                                                                         formatName: inv.args.value("observed-format"), now: at)
             // An unreadable export is named like an unreadable connector file; no finding is
             // drawn from any export then, as in `run`.
             unreadable += exportErrors.map { UnreadableFile(file: $0.file, message: $0.message.hasPrefix($0.file) ? $0.message : "\($0.file): \($0.message)") }
-            findings = exportErrors.isEmpty ? options.findings : nil
+            findings = reconciled
         }
         let report = EstateReport.build(entries, files: ids.count + problems.count, unreadable: unreadable, now: at,
                                         asOf: inv.args.value("as-of") != nil, people: people, findings: findings)

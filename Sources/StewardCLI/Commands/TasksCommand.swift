@@ -8,13 +8,13 @@ enum TasksCommand {
         let root = try inv.root()
         let now = try inv.now()
         let workflows = try WorkflowSet.load(root)
-        let store = StateStore(root: root)
-        let (ids, problems) = try store.listing()
+        let scan = EstateScan(root: root, chunkSize: 512)
+        let (ids, problems) = try scan.listing()
         let all = inv.args.flag("all")
         // Keep the tasks and their owners, not the documents.
         var rows: [(task: ConnectorTask, connector: String, owners: Owners)] = []
         var errors = problems
-        store.forEachChunk(ids: ids, chunkSize: 512, verifiedBy: workflows) { chunk in
+        scan.forEachChunk(ids, verifiedBy: workflows) { chunk in
             for loaded in chunk {
                 switch loaded.result {
                 case .failure(let e): errors.append(e)

@@ -12,8 +12,8 @@ final class OutboxTests: XCTestCase {
         let doc = try ConnectorBuilder.active("migration", spec: F.spec(until: until), workflow: F.temporary).document
         try StateStore(root: root).write([doc])
         var o = RunOptions(now: until)
-        o.outbox = Outbox(directory: dir, root: root)
-        return try Runner(root: root).run(o)
+        o.outbox = dir
+        return try RunPipeline(root: root).run(o)
     }
 
     func testEachOpenedTaskIsWrittenAsMarkdownAndJSON() throws {

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import StewardCore
 
-/// `Runner.run` on a real governance root in a temporary directory.
+/// `RunPipeline.run` on a real governance root in a temporary directory.
 final class RunnerTests: XCTestCase {
     typealias F = Fixture
 
@@ -22,7 +22,7 @@ final class RunnerTests: XCTestCase {
     private func run(_ root: GovernanceRoot, at now: Timestamp, dryRun: Bool = false) throws -> RunReport {
         var o = RunOptions(now: now)
         o.dryRun = dryRun
-        return try Runner(root: root).run(o)
+        return try RunPipeline(root: root).run(o)
     }
 
     func testACorruptNeighbourIsReportedWhileATemporaryConnectorStillEnds() throws {
@@ -38,6 +38,22 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(report.transitions.first?.to, "decommissioned")
         XCTAssertEqual(try StateStore(root: root).load("migration").state, "decommissioned")
         XCTAssertEqual(FileManager.default.contents(atPath: root.statePath + "/broken.json"), truncated, "left as it was")
+        XCTAssertEqual(report.scanned, 4)
+    }
+
+    func testWithAnExportACorruptFileIsReportedOnceAndTheOthersAreReconciled() throws {
+        let root = try estate()
+        let good = FileManager.default.contents(atPath: root.statePath + "/crm-sync.json")!
+        Fixture.put(root.statePath + "/broken.json", good.prefix(good.count / 2))
+        let export = root.path + "/export.json"
+        Fixture.put(export, Data(#"[{"platform": "slack", "ref": "A04SHADOW"}]"#.utf8))
+        var o = RunOptions(now: until)
+        o.dryRun = true
+        o.observed = [export]
+        let report = try RunPipeline(root: root).run(o)
+        XCTAssertEqual(report.errors.map(\.file), ["State/broken.json"], "one error, not dropped and not doubled")
+        XCTAssertTrue(report.findings.contains { $0.kind == "unmanaged" && $0.ref == "A04SHADOW" }, "\(report.findings)")
+        XCTAssertEqual(report.transitions.map(\.id), ["migration"])
         XCTAssertEqual(report.scanned, 4)
     }
 

@@ -1,0 +1,30 @@
+import XCTest
+@testable import StewardCore
+
+/// `ConnectorDocument.reconcileSummary`: what a run keeps of each connector for
+/// reconciliation gives the same findings and signals as the whole document.
+final class ReconcileSummaryTests: XCTestCase {
+    typealias K = GateKit
+    typealias R = ReconcileTests
+
+    func testTheSummaryReconcilesLikeTheDocument() throws {
+        var ended = try K.active("crm-sync", spec: K.spec(bindings: [Binding(platform: "aws", ref: R.crmArn)]))
+        try ended.decommission(at: "2026-02-20T00:00:00Z")
+        try ended.closeTask("crm-sync#4-notify-owners", at: "2026-02-28T20:00:00Z", evidence: "mailed dana and lee")
+        let live = try K.active("hr-feed", spec: K.spec(scopes: ["read:Account"], secretRef: "vault://kv/crm",
+                                                       bindings: [Binding(platform: "aws", ref: R.hrArn)]))
+        let docs = [ended.document, live.document]
+        let exports = [R.aws([R.record(R.crmArn), R.record(R.hrArn, scopes: ["read:Account", "write:Account"], lastUsed: "2025-10-01T00:00:00Z")])]
+        let now = K.t(R.now)
+        let whole = Reconcile.run(docs: docs, inventories: exports, workflows: K.workflowSet.workflows, now: now)
+        let summaries = docs.map(\.reconcileSummary)
+        let summarised = Reconcile.run(docs: summaries, inventories: exports, workflows: K.workflowSet.workflows, now: now)
+        XCTAssertFalse(whole.findings.isEmpty)
+        XCTAssertEqual(summarised.findings, whole.findings)
+        XCTAssertEqual(summarised.signals, whole.signals)
+        XCTAssertEqual(summaries[0].tasks, [])
+        XCTAssertEqual(summaries[0].history.last, ended.document.history.last)
+        XCTAssertTrue(docs[1].mayBeSignalled(by: exports, observed: []))
+        XCTAssertFalse(docs[1].mayBeSignalled(by: [R.github([])], observed: []))
+    }
+}
