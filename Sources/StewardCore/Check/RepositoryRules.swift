@@ -50,8 +50,10 @@ public enum RepositoryRules {
     }
 
     /// Attributes that change a file's bytes at checkout or what a diff shows of it.
-    /// `crlf` is git's old name for `text`; `ident` rewrites `$Id$` at checkout.
-    public static let checkoutAttributes: Set<String> = ["filter", "eol", "text", "working-tree-encoding", "diff", "crlf", "ident"]
+    /// `crlf` is git's old name for `text`; `ident` rewrites `$Id$` at checkout; `merge`
+    /// picks the merge driver (`merge=ours` would silently keep one side of a connector's
+    /// history when branches meet).
+    public static let checkoutAttributes: Set<String> = ["filter", "eol", "text", "working-tree-encoding", "diff", "crlf", "ident", "merge"]
 
     /// One offending line of a .gitattributes file.
     public struct AttributeProblem: Sendable, Equatable {

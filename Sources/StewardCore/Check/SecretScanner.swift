@@ -141,12 +141,8 @@ public enum SecretScanner {
         var kind: String
     }
 
-    /// All findings in `b`, sorted by start and non-overlapping: first the fixed-prefix
-    /// kinds (at any position, glued to other text or not), then passwords in URL userinfo
-    /// and credential-named query parameters, then high-entropy runs in what those leave.
-    /// Inside a URL (`scheme://…`) or an `arn:` word each `/`- or `=`-separated piece is
-    /// judged on its own, and URL pieces with a lower length bar (webhook tokens).
-    static func findings(_ b: [UInt8]) -> [Finding] {
+    /// The findings of `b` as it stands (see `findings`).
+    static func visibleFindings(_ b: [UInt8]) -> [Finding] {
         var specific: [Finding] = []
         var i = 0
         while i < b.count {

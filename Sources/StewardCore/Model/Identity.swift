@@ -94,10 +94,13 @@ public enum Identity {
     }
 
     /// True for a scalar no address may hold: any whitespace, control, format (zero-width,
-    /// bidi, BOM), separator, private-use, unassigned or default-ignorable character.
+    /// bidi, BOM), separator, private-use, unassigned or default-ignorable character, and
+    /// the braille pattern blank.
     public static func isForbidden(_ s: Unicode.Scalar) -> Bool {
         if s.value > 0x20 && s.value < 0x7F { return false }
         if s.value < 0x80 { return true }
+        // The braille pattern blank draws nothing, though Unicode files it as a symbol.
+        if s.value == 0x2800 { return true }
         let p = s.properties
         if p.isWhitespace || p.isDefaultIgnorableCodePoint { return true }
         switch p.generalCategory {

@@ -84,6 +84,8 @@ public struct Spec: Sendable, Equatable {
         for b in Set(new.bindings).subtracting(bindings).sorted() { out.append("binding \(b.text)") }
         if new.environment != environment { out.append("environment \(environment) → \(new.environment)") }
         if new.system != system { out.append("system \(system) → \(new.system)") }
+        if new.kind != kind { out.append("kind \(kind) → \(new.kind)") }
+        if new.secretRef != secretRef { out.append("secret reference \(secretRef ?? "none") → \(new.secretRef ?? "none")") }
         if !Identity.same(new.owners.business, owners.business) { out.append("business owner \(owners.business) → \(new.owners.business)") }
         if !Identity.same(new.owners.technical, owners.technical) { out.append("technical owner \(owners.technical) → \(new.owners.technical)") }
         if new.risk < risk { out.append("risk \(risk.rawValue) → \(new.risk.rawValue)") }
@@ -104,6 +106,7 @@ public struct Spec: Sendable, Equatable {
             return true
         }
         if new.environment != environment || new.system != system || new.risk < risk { return true }
+        if new.kind != kind || new.secretRef != secretRef { return true }
         if !Identity.same(new.owners.business, owners.business) || !Identity.same(new.owners.technical, owners.technical) { return true }
         if let old = until { return new.until.map { $0 > old } ?? true }
         return false

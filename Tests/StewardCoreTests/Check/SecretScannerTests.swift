@@ -40,6 +40,19 @@ final class SecretScannerTests: XCTestCase {
         }
     }
 
+    func testInvisibleCharactersInsideATokenHideNothing() {
+        // Soft hyphen, zero-width space, word joiner, Hangul filler, braille blank.
+        for invisible in ["\u{00AD}", "\u{200B}", "\u{2060}", "\u{3164}", "\u{2800}"] {
+            let pat = Self.githubPAT
+            let split = String(pat.prefix(10)) + invisible + String(pat.dropFirst(10))
+            XCTAssertEqual(SecretScanner.kind(of: "note: \(split)"), "github-token", "U+\(String(invisible.unicodeScalars.first!.value, radix: 16))")
+            let key = String(Self.awsKey.prefix(4)) + invisible + String(Self.awsKey.dropFirst(4))
+            XCTAssertEqual(SecretScanner.kind(of: key), "aws-access-key-id")
+        }
+        // Prose with a soft hyphen is still prose.
+        XCTAssertNil(SecretScanner.kind(of: "Nightly ex\u{00AD}port of Accounts to the ware\u{00AD}house"))
+    }
+
     func testEveryGitHubPrefix() {
         for p in ["p", "o", "s", "u", "r"] {
             XCTAssertEqual(SecretScanner.kind(of: "gh" + p + "_" + Self.body36), "github-token", p)

@@ -94,6 +94,19 @@ final class AmendTests: XCTestCase {
         XCTAssertFalse(h.current.reapprovalPending, "a higher risk only tightens the rules")
     }
 
+    func testANewKindOrSecretReferenceIsAWideningButAPurposeIsNot() throws {
+        var k = try ConnectorBuilder.active()
+        try k.perform(.amend(change { $0.kind = "personal-token" }), by: F.lee, at: F.t0.plus(days: 1))
+        XCTAssertTrue(k.current.reapprovalPending, "relabelling the kind would silence person-bound: needs an approver")
+        var r = try ConnectorBuilder.active()
+        try r.perform(.amend(change { $0.secretRef = "vault://kv/prod/root-admin" }), by: F.lee, at: F.t0.plus(days: 1))
+        XCTAssertTrue(r.current.reapprovalPending, "pointing an approved connector at another secret needs an approver")
+        XCTAssertEqual(F.spec().widenings(to: { var t = F.spec(); t.secretRef = "vault://kv/other"; return t }()).count, 1)
+        var p = try ConnectorBuilder.active()
+        try p.perform(.amend(change { $0.purpose = "Nightly export, now also Opportunities" }), by: F.lee, at: F.t0.plus(days: 1))
+        XCTAssertFalse(p.current.reapprovalPending)
+    }
+
     func testOwnerChangeThatOnlyChangesCaseIsNotAWidening() {
         let s = F.spec()
         var t = s

@@ -38,7 +38,7 @@ final class IdentityTests: XCTestCase {
     }
 
     func testBlankText() {
-        for blank in ["", " ", "\u{00A0}", "\u{2003}\u{3000}", "\t\n", "\u{2028}", "\u{200B}\u{FEFF}"] {
+        for blank in ["", " ", "\u{00A0}", "\u{2003}\u{3000}", "\t\n", "\u{2028}", "\u{200B}\u{FEFF}", "\u{2800}", "\u{00AD}\u{3164}"] {
             XCTAssertTrue(BlankText.isBlank(blank), blank.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
         }
         for text in ["x", "\u{00A0}revoked, SEC-4", "é", "—"] { XCTAssertFalse(BlankText.isBlank(text), text) }

@@ -76,6 +76,9 @@ final class FindingsReportTests: XCTestCase {
         let f = try findings()
         try FindingsReport.write(f, to: path, now: K.t("2026-03-01T00:00:00Z"))
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), FindingsReport.markdown(f, now: K.t("2026-03-01T00:00:00Z")))
-        XCTAssertThrowsError(try FindingsReport.write(f, to: dir.path + "/no/such/dir/f.md", now: K.t("2026-03-01T00:00:00Z")))
+        // Missing folders are created; a path through a regular file is refused.
+        try FindingsReport.write(f, to: dir.path + "/new/dir/f.md", now: K.t("2026-03-01T00:00:00Z"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.path + "/new/dir/f.md"))
+        XCTAssertThrowsError(try FindingsReport.write(f, to: path + "/f.md", now: K.t("2026-03-01T00:00:00Z")))
     }
 }
