@@ -49,7 +49,7 @@ final class GateOverdueTimerTests: XCTestCase {
         XCTAssertTrue(out.stderr.contains("timer-overdue") && out.stderr.contains("steward run"), out.stderr)
         XCTAssertEqual(try repo.read("State/crm-sync.json"), before)
         // Closing events still pass while the timer is due.
-        try repo.act(["decommission", "crm-sync"], as: "dana@x.example", at: "2026-01-25T09:00:00Z")
+        try repo.act(["decommission", "crm-sync", "--reason", "no longer needed"], as: "dana@x.example", at: "2026-01-25T09:00:00Z")
         XCTAssertEqual(try repo.load("crm-sync").state, "decommissioned")
     }
 
