@@ -52,6 +52,7 @@ public struct ConnectorService: Sendable {
             throw RuleViolation(rule: "not-found", "no connector '\(id)' (\(file) does not exist); 'steward list' shows the estate")
         }
         let (doc, state, wf) = try verified(id, workflows: workflows)
+        try OverdueTimers.check(command.event, state: state, workflow: wf, at: now, id: id, file: file)
         return try Append.event(command.event, to: doc, state: state, id: id, actor: actor, at: now, note: note,
                                 data: try command.data(currentSpec: state.spec), workflow: wf, roles: workflows.roles, file: file)
     }

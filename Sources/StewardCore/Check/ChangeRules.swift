@@ -76,6 +76,12 @@ public enum ChangeRules {
                 if let message = runnerProblem(e, in: c) { fail("runner-event", message) }
                 continue
             }
+            if let kind = EventKind(rawValue: e.event), OverdueTimers.blocked.contains(kind) {
+                if let s = stateBefore(e, in: c),
+                   let message = OverdueTimers.problem(kind, state: s, workflow: c.workflow, at: e.at, id: c.head.id, file: c.file) {
+                    fail(OverdueTimers.rule, "event \(e.seq): " + message)
+                }
+            }
             if Identity.same(e.actor, commit.authorEmail) { continue }
             if e.event == EventKind.approve.rawValue || e.event == EventKind.recertify.rawValue,
                backedByReview(actor: e.actor, c, requester: head.first?.actor, requestAuthor: requestCommitAuthor) {
@@ -111,20 +117,8 @@ public enum ChangeRules {
     /// only such input causes (owner departed, scope drift, dormant, a removal proven by an
     /// export) are refused: only the runner's own pushes to the base branch carry them.
     static func runnerProblem(_ e: Event, in c: FileChange) -> String? {
-        // The state before `e`: apply the events before it. (Not `Replay.run` on a cut-down
-        // document: that compares the projection, which is the head's, and so always fails.)
-        // The whole history already replayed in `check`, with hashes and roles.
-        var s = LifecycleState(connector: c.head.id)
+        guard let s = stateBefore(e, in: c) else { return "event \(e.seq): cannot replay the history before it" }
         let prior = Array(c.head.history.prefix(e.seq - 1))
-        for p in prior {
-            guard let kind = EventKind(rawValue: p.event),
-                  let step = try? Transition.apply(s, event: kind, actor: p.actor, at: p.at, data: p.data,
-                                                   workflow: c.workflow, roles: nil, file: c.file) else {
-                return "event \(e.seq): cannot replay the history before it"
-            }
-            s = step.next
-            s.head = p.hash
-        }
         var before = c.head
         before.history = prior
         let planned = (try? RunPlan.plan(before, state: s, workflow: c.workflow, now: e.at, people: nil, signals: nil,
@@ -136,5 +130,21 @@ public enum ChangeRules {
         let expected = planned.map { "'steward run' at that time appends \($0.event) with exactly the note and data it computes" }
             ?? "'steward run' appends nothing at that time"
         return "event \(e.seq) (\(e.event) by \(Event.runnerActor) at \(e.at)) is not what \(expected); runner events caused by --people or --observed input come only from the runner's own pushes to the base branch, and nobody may write runner events by hand"
+    }
+
+    /// The replay state just before `e`: the events before it applied in order; nil when
+    /// they do not replay. (Not `Replay.run` on a cut-down document: that compares the
+    /// projection, which is the head's, and so always fails. The whole history already
+    /// replayed in `check`, with hashes and roles.)
+    static func stateBefore(_ e: Event, in c: FileChange) -> LifecycleState? {
+        var s = LifecycleState(connector: c.head.id)
+        for p in c.head.history.prefix(e.seq - 1) {
+            guard let kind = EventKind(rawValue: p.event),
+                  let step = try? Transition.apply(s, event: kind, actor: p.actor, at: p.at, data: p.data,
+                                                   workflow: c.workflow, roles: nil, file: c.file) else { return nil }
+            s = step.next
+            s.head = p.hash
+        }
+        return s
     }
 }
