@@ -50,10 +50,10 @@ public enum RepositoryRules {
     }
 
     /// Attributes that change a file's bytes at checkout or what a diff shows of it.
-    /// `crlf` is git's old name for `text`; `ident` rewrites `$Id$` at checkout; `merge`
-    /// picks the merge driver (`merge=ours` would silently keep one side of a connector's
-    /// history when branches meet).
-    public static let checkoutAttributes: Set<String> = ["filter", "eol", "text", "working-tree-encoding", "diff", "crlf", "ident", "merge"]
+    /// `crlf` is git's old name for `text`; `ident` rewrites `$Id$` at checkout. (`merge`
+    /// is not here: a merge driver only shapes a merge, and the gate judges the merged
+    /// result against the base branch, so a history a driver dropped is still refused.)
+    public static let checkoutAttributes: Set<String> = ["filter", "eol", "text", "working-tree-encoding", "diff", "crlf", "ident"]
 
     /// One offending line of a .gitattributes file.
     public struct AttributeProblem: Sendable, Equatable {

@@ -29,7 +29,6 @@ final class RepositoryRulesTests: XCTestCase {
         XCTAssertEqual(attrs("*.json binary"), ["binary"], "a basename pattern applies at any depth")
         XCTAssertEqual(attrs("[attr]quiet -diff\nState/** quiet"), ["quiet"], "a macro holding diff")
         XCTAssertEqual(attrs("* crlf", at: "State/.gitattributes"), ["crlf"])
-        XCTAssertEqual(attrs("State/*.json merge=ours"), ["merge"], "a merge driver that keeps one side of a history")
         XCTAssertEqual(attrs("# State/** -diff\ndocs/*.md linguist-documentation\n/scripts/*.sh eol=lf"), [])
         XCTAssertEqual(attrs("* eol=crlf", at: "docs/.gitattributes"), [], "a nested file reaches only its folder")
         XCTAssertEqual(attrs("[attr]harmless linguist-generated\nState/** harmless"), [])
