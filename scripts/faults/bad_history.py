@@ -13,10 +13,11 @@ from harness import ACTOR, NOW, copy, dump, have, rechain, short, snapshot
 def run(s, pr):
     base, after, victim, vid, raw = pr.base, pr.after, pr.victim, pr.vid, pr.raw
 
-    # Future-dated event: an amend dated after NOW, made through steward itself.
+    # Future-dated event: a decommission dated after NOW, made through steward itself (a
+    # decommission is never held back by a timer that fell due in between, so it always lands).
     dest = os.path.join(s.work, "bad")
     copy(base, dest)
-    p0 = s.steward("amend", vid, "--purpose", "Dated in the future", "--root", dest, "--now", "2027-06-01T00:00:00Z")
+    p0 = s.steward("decommission", vid, "--reason", "Dated in the future", "--root", dest, "--now", "2027-06-01T00:00:00Z")
     planted = snapshot(dest)
     p = s.steward("run", "--root", dest, "--now", NOW, "--format", "json")
     got = snapshot(dest)
