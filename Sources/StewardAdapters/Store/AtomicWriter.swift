@@ -26,6 +26,20 @@ public struct AtomicWriter: Sendable {
         self.shown = shown
     }
 
+    /// Writes every byte of `bytes` to `fd`, retrying after a signal; 0, or the errno that
+    /// stopped it.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32 {
+        bytes.withUnsafeBytes { p in
+            var off = 0
+            while off < p.count {
+                let n = Glibc.write(fd, p.baseAddress! + off, p.count - off)
+                if n < 0 { if errno == EINTR { continue }; return errno }
+                off += n
+            }
+            return 0
+        }
+    }
+
     /// The prefix of temporary files for `name`; anything starting with it is stale once the lock is held.
     public static func temporaryPrefix(for name: String) -> String { ".\(name).tmp-" }
 
@@ -49,15 +63,7 @@ public struct AtomicWriter: Sendable {
                 throw StoreError(.io, "cannot create a temporary file in \(shown)/ for \(f.name): \(errorText(e)); nothing was changed")
             }
             temps.append(tmp)
-            var failure: Int32 = 0
-            f.bytes.withUnsafeBytes { p in
-                var off = 0
-                while off < p.count {
-                    let n = Glibc.write(fd, p.baseAddress! + off, p.count - off)
-                    if n < 0 { if errno == EINTR { continue }; failure = errno; return }
-                    off += n
-                }
-            }
+            var failure = AtomicWriter.writeAll(fd, f.bytes)
             if failure == 0 && !batch && fsync(fd) != 0 { failure = errno }
             if close(fd) != 0 && failure == 0 { failure = errno }
             if failure != 0 {

@@ -28,15 +28,7 @@ public enum OutputFile {
         let fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError(.io, "cannot append to \(path): \(errorText(errno))") }
         defer { close(fd) }
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { p in
-            var off = 0
-            while off < p.count {
-                let n = Glibc.write(fd, p.baseAddress! + off, p.count - off)
-                if n < 0 { if errno == EINTR { continue }; failure = errno; return }
-                off += n
-            }
-        }
+        let failure = AtomicWriter.writeAll(fd, bytes)
         if failure != 0 { throw StoreError(.io, "cannot append to \(path): \(errorText(failure))") }
     }
 
