@@ -12,25 +12,6 @@ public struct SignatureCheck: Sendable, Equatable {
 }
 
 extension GitRepository {
-    /// Commits in `from..to`, oldest first, each with the paths it changed. A merge
-    /// commit lists only the paths it changed against every parent (an "evil merge").
-    public func commitsWithPaths(from: String, to: String) throws(any Error) -> [(commit: GitCommit, paths: [String])] {
-        let out = try git(["log", "--reverse", "--topo-order", "--name-only", "--no-renames", "-z", "--diff-merges=dense-combined",
-                           "--format=%x1e%H%x1f%ae%x1f%ct", "\(from)..\(to)"])
-        guard out.status == 0 else { throw StoreError(.io, "git log failed: \(out.stderr)") }
-        var result: [(commit: GitCommit, paths: [String])] = []
-        // Each record: the format line, NUL, then "\n" and NUL-terminated paths.
-        for record in out.stdout.split(separator: 0x1E) {
-            let fields = record.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-            guard let head = fields.first else { continue }
-            let f = head.split(separator: "\u{1F}", omittingEmptySubsequences: false)
-            guard f.count == 3, let t = Int64(f[2]) else { continue }
-            let paths = fields.dropFirst().map { $0.hasPrefix("\n") ? String($0.dropFirst()) : $0 }.filter { !$0.isEmpty }
-            result.append((GitCommit(sha: String(f[0]), authorEmail: String(f[1]), time: Timestamp(seconds: t)), paths))
-        }
-        return result
-    }
-
     /// Checks the signature of `commit`. With `allowedSigners` (the bytes of the base
     /// branch's `Workflows/allowed_signers`), git verifies against only the lines that list
     /// the commit's author e-mail, so a key listed for someone else, or listed nowhere,
