@@ -10,6 +10,10 @@ package enum GitPreflight {
     /// Refuses unless the root is inside a git work tree; `why` says which option needs it.
     package static func requireRepository(_ root: GovernanceRoot, for why: String) throws(InputError) {
         guard isRepository(root) else {
+            // A git that cannot be started is not "no repository": say which it is.
+            do { _ = try GitCLI.run(["--version"], root: root) } catch {
+                throw InputError("cannot run git (\(error.message)); \(why), so git must be installed and on PATH")
+            }
             throw InputError("\(root.path) is not a git repository (nor inside one); \(why) (run 'git init' and commit the governance files first)")
         }
     }

@@ -23,7 +23,10 @@ package enum GovernanceInit {
         if existing.isEmpty {
             files.append((path: ".gitignore", contents: gitignore))
         } else if !missing.isEmpty {
-            files.append((path: ".gitignore", contents: existing + (existing.hasSuffix("\n") ? "" : "\n") + gitignore))
+            // Only the lines it lacks, under steward's comment: a line already there is not repeated.
+            let comment = gitignore.split(separator: "\n").filter { $0.hasPrefix("#") }
+            let added = (comment + missing).joined(separator: "\n") + "\n"
+            files.append((path: ".gitignore", contents: existing + (existing.hasSuffix("\n") ? "" : "\n") + added))
         }
         for f in files {
             do { try OutputFile.write(Array(f.contents.utf8), to: root + "/" + f.path) } catch {

@@ -27,8 +27,8 @@ public struct FileChange: Sendable {
 
 /// The rules `check --base` applies to one changed connector file. Pure.
 public enum ChangeRules {
-    /// Allowed clock skew between an event's `at` and its commit.
-    public static let skew: Int64 = 300
+    /// Allowed clock skew between an event's `at` and its commit or the gate's clock.
+    public static let skew: Int64 = FutureEvents.skew
 
     /// Violations (and warnings) for one change.
     public static func check(_ c: FileChange) -> (violations: [CheckFinding], warnings: [CheckFinding]) {
@@ -123,13 +123,28 @@ public enum ChangeRules {
         before.history = prior
         let planned = (try? RunPlan.plan(before, state: s, workflow: c.workflow, now: e.at, people: nil, signals: nil,
                                          file: c.file))??.events.first
-        if let planned, CanonicalJSON.encode(DocumentEncoding.event(planned, includingHash: true))
-            == CanonicalJSON.encode(DocumentEncoding.event(e, includingHash: true)) {
-            return nil
+        guard let planned else {
+            return "event \(e.seq) (\(e.event) by \(Event.runnerActor) at \(e.at)) is not what 'steward run' would write: it appends nothing at that time; "
+                + "runner events caused by --people or --observed input come only from the runner's own pushes to the base branch, and nobody may write runner events by hand"
         }
-        let expected = planned.map { "'steward run' at that time appends \($0.event) with exactly the note and data it computes" }
-            ?? "'steward run' appends nothing at that time"
-        return "event \(e.seq) (\(e.event) by \(Event.runnerActor) at \(e.at)) is not what \(expected); runner events caused by --people or --observed input come only from the runner's own pushes to the base branch, and nobody may write runner events by hand"
+        let want = DocumentEncoding.event(planned, includingHash: true), got = DocumentEncoding.event(e, includingHash: true)
+        if CanonicalJSON.encode(want) == CanonicalJSON.encode(got) { return nil }
+        return "event \(e.seq) (\(e.event) by \(Event.runnerActor) at \(e.at)) is not what 'steward run' would write at that time (\(firstDifference(want, got))); "
+            + "runner events caused by --people or --observed input come only from the runner's own pushes to the base branch, and nobody may write runner events by hand"
+    }
+
+    /// "note is … but steward run writes …" for the first field (by name, the hash last)
+    /// where a hand-written runner event differs from the planned one.
+    static func firstDifference(_ want: JSONValue, _ got: JSONValue) -> String {
+        guard case .object(let w) = want, case .object(let g) = got else { return "the event differs" }
+        func text(_ v: JSONValue?) -> String {
+            guard let v else { return "absent" }
+            let s = SecretScanner.redact(String(decoding: CanonicalJSON.encode(v), as: UTF8.self))
+            return s.count > 80 ? String(s.prefix(80)) + "…" : s
+        }
+        let keys = Set(w.keys).union(g.keys).sorted { ($0 == "hash" ? 1 : 0, $0) < ($1 == "hash" ? 1 : 0, $1) }
+        guard let k = keys.first(where: { w[$0] != g[$0] }) else { return "the event differs" }
+        return "\(k) is \(text(g[k])) but 'steward run' writes \(text(w[k]))"
     }
 
     /// The replay state just before `e`: the events before it applied in order; nil when

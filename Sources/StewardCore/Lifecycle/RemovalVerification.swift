@@ -8,7 +8,7 @@
 /// same decommission's `revoke-credential`. This is built in: no workflow can switch it off.
 public enum RemovalVerification {
     /// The task kind this rule protects.
-    public static let taskKind = "verify-removal"
+    public static let taskKind = TaskKindName.verifyRemoval
     /// The rule id a refusal names.
     public static let rule = "independent-verification"
 
@@ -20,7 +20,10 @@ public enum RemovalVerification {
         }
         if let t = s.spec?.owners.technical, Identity.same(t, actor) { throw refuse("is the technical owner of \(s.connector)") }
         if s.credentialHandlers.contains(where: { Identity.same($0, actor) }) { throw refuse("handled the credential of \(s.connector)") }
-        let revokeID = taskID.hasSuffix("-" + taskKind) ? String(taskID.dropLast(taskKind.count)) + "revoke-credential" : ""
+        var revokeID = ""
+        if let connector = TaskID.connector(of: taskID), let seq = TaskID.seq(of: taskID) {
+            revokeID = TaskID(connector: connector, seq: seq, kind: TaskKindName.revokeCredential).description
+        }
         if let revoker = s.taskClosers[revokeID], Identity.same(revoker, actor) { throw refuse("closed \(revokeID)") }
         if let roles, !roles.isApprover(actor) { throw refuse("is not listed in Workflows/roles.json \"approvers\"") }
     }

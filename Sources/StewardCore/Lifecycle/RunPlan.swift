@@ -52,7 +52,7 @@ public enum RunPlan {
     }
 
     /// How far ahead of NOW an event may be dated before it is an error (rule `future-event`).
-    public static let futureTolerance = Duration(seconds: 300)
+    public static let futureTolerance = Duration(seconds: FutureEvents.skew)
 
     /// The time of the history's last event when it lies more than `futureTolerance` after
     /// `now`: such a connector is reported as an error, never skipped in silence.

@@ -51,6 +51,7 @@ public enum TaskKindName {
     public static let reassignOwner = "reassign-owner"
     public static let reviewDormant = "review-dormant"
     public static let verifyRemoval = "verify-removal"
+    public static let revokeCredential = "revoke-credential"
 
     /// Upkeep tasks: reminders that lose their point once the connector is decommissioned,
     /// so decommissioning closes them as superseded. Revocation obligations

@@ -92,6 +92,18 @@ final class NewUserDataTests: XCTestCase {
         XCTAssertTrue(subject.contains(": 1 transition, 1 task opened"), subject)
     }
 
+    func testInitIntoARepositoryAddsOnlyTheIgnoreLinesItLacks() throws {
+        let repo = try R()
+        let dir = repo.base + "/existing"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try Data("node_modules/\nState/.lock\n".utf8).write(to: URL(fileURLWithPath: dir + "/.gitignore"))
+        try repo.expect(repo.run(R.binary, ["init", dir], in: repo.base), 0)
+        let lines = try String(contentsOfFile: dir + "/.gitignore", encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.filter { $0 == "State/.lock" }.count, 1, "\(lines)")
+        XCTAssertEqual(lines.first, "node_modules/", "what was there stays first")
+        XCTAssertTrue(lines.contains("State/.*.tmp-*"), "\(lines)")
+    }
+
     func testInitWritesPlaceholderApproversAndCheckWarnsUntilTheyAreReplaced() throws {
         let repo = try R()
         let fresh = repo.base + "/fresh"

@@ -7,6 +7,17 @@ final class ChangeRulesTests: XCTestCase {
     typealias K = GateKit
     static let file = "State/crm-sync.json"
 
+    func testAForgedRunnerEventIsToldWhichFieldDiffers() {
+        let want: JSONValue = .object(["seq": .int(3), "note": .string("review due"), "data": .object([:]), "hash": .string("aa")])
+        var g = ["seq": JSONValue.int(3), "note": .string("review due "), "data": .object([:]), "hash": .string("bb")]
+        XCTAssertEqual(ChangeRules.firstDifference(want, .object(g)), #"note is "review due " but 'steward run' writes "review due""#,
+                       "the named field, never the hash that every difference also changes")
+        g["note"] = .string("review due")
+        XCTAssertEqual(ChangeRules.firstDifference(want, .object(g)), #"hash is "bb" but 'steward run' writes "aa""#)
+        g["extra"] = .bool(true)
+        XCTAssertEqual(ChangeRules.firstDifference(want, .object(g)), "extra is true but 'steward run' writes absent")
+    }
+
     func commit(_ n: Int, by author: String, at: String) -> GitCommit {
         GitCommit(sha: String(repeating: String(n), count: 40), authorEmail: author, time: K.t(at))
     }
