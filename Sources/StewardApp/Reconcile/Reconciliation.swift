@@ -40,18 +40,15 @@ public enum Reconciliation {
         return out
     }
 
-    /// Reads the exports and reconciles them with every connector that loads (one scan of
-    /// the estate, keeping each connector's `reconcileSummary`). The findings are nil when
-    /// an export could not be read; its problems are in `errors` then.
-    public static func findings(root: GovernanceRoot, files: [String], formatName: String?, now: Timestamp) throws
-        -> (findings: [Finding]?, errors: [RunError]) {
+    /// Reads the exports and reconciles them with `docs`, connectors the caller has already
+    /// loaded (so the estate is read once). The findings are nil when an export could not
+    /// be read; its problems are in `errors` then.
+    public static func findings(docs: [ConnectorDocument], workflows: WorkflowSet, files: [String], formatName: String?,
+                                now: Timestamp) throws -> (findings: [Finding]?, errors: [RunError]) {
         let exports = try readExports(files, formatName: formatName)
         guard exports.errors.isEmpty else { return (nil, exports.errors) }
-        let workflows = try WorkflowSet.load(root)
-        let scan = EstateScan(root: root)
-        var summaries: [ConnectorDocument] = []
-        scan.forEachChunk(try scan.listing().ids, map: { (try? $0.result.get())?.reconcileSummary }) { summaries += $0.compactMap { $0 } }
-        return (Reconcile.run(docs: summaries, inventories: exports.inventories, workflows: workflows.workflows, now: now).findings, [])
+        return (Reconcile.run(docs: docs.map(\.reconcileSummary), inventories: exports.inventories,
+                              workflows: workflows.workflows, now: now).findings, [])
     }
 
     static let nothingDrawn = " (no finding or transition was drawn from any --observed export in this run)"

@@ -55,7 +55,7 @@ extension ReportCommands {
         var findings: [Finding]?
         let observed = inv.args.values("observed")
         if !observed.isEmpty {
-            let (reconciled, exportErrors) = try Reconciliation.findings(root: root, files: observed,
+            let (reconciled, exportErrors) = try Reconciliation.findings(docs: entries.map(\.doc), workflows: workflows, files: observed,
                                                                          formatName: inv.args.value("observed-format"), now: at)
             // An unreadable export is named like an unreadable connector file; no finding is
             // drawn from any export then, as in `run`.
