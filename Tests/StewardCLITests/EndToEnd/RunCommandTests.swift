@@ -15,7 +15,7 @@ final class RunCommandTests: XCTestCase {
         try repo.request("pending")
         try repo.active("crm-sync")
         try repo.request("quiet", at: "2026-02-01T00:00:00Z")
-        try repo.commit("three connectors")
+        try repo.commit(at: R.t0, "three connectors")
         let before = commitCount(repo)
         // At 2026-02-04T09:00Z: pending's request (t0) expired at t0+30d; crm-sync (medium,
         // activated t0+2h) is not due; quiet was requested three days ago.
