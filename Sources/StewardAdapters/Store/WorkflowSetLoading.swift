@@ -31,12 +31,36 @@ extension WorkflowSet {
     private static func readFiles(_ root: GovernanceRoot, problem: (DataError) throws(DataError) -> Void)
         throws(DataError) -> (workflows: [String: Workflow], roles: Roles?) {
         let names = try SafeFile.list(root.workflowsPath, shown: "Workflows/")
+        return try decodeFiles(names, suffix: "", problem: problem) { (name, shown) throws(DataError) in
+            try SafeFile.read(root.workflowsPath + "/" + name, shown: shown, maxBytes: SafeFile.maxConnectorBytes)
+        }
+    }
+
+    /// The workflows and roles of `Workflows/` as another source holds them (a git
+    /// revision): `files` are its file names (`standard.json`) and bytes, in name order. The
+    /// same checks as `load` (each workflow sound and named as its file); the first file that
+    /// does not load is thrown, named `Workflows/<name><suffix>`.
+    public static func decode(files: [(name: String, bytes: [UInt8])], suffix: String) throws(DataError)
+        -> (workflows: [String: Workflow], roles: Roles?) {
+        var bytes: [String: [UInt8]] = [:]
+        for f in files { bytes[f.name] = f.bytes }
+        return try decodeFiles(files.map(\.name), suffix: suffix, problem: { (error) throws(DataError) in throw error }) { (name, _) in
+            bytes[name]
+        }
+    }
+
+    /// Decodes each of `names` that is a `.json` file and not a dotfile, its bytes from
+    /// `read` (given the name and how errors show it; nil skips it).
+    private static func decodeFiles(_ names: [String], suffix: String, problem: (DataError) throws(DataError) -> Void,
+                                    read: (String, String) throws(DataError) -> [UInt8]?)
+        throws(DataError) -> (workflows: [String: Workflow], roles: Roles?) {
         var workflows: [String: Workflow] = [:]
         var roles: Roles?
         for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            let shown = "Workflows/\(name)"
+            let shown = "Workflows/\(name)\(suffix)"
             do throws(DataError) {
-                let value = try JSONFile.parse(root.workflowsPath + "/" + name, shown: shown)
+                guard let bytes = try read(name, shown) else { continue }
+                let value = try JSONFile.parse(bytes: bytes, shown: shown, maxBytes: SafeFile.maxConnectorBytes)
                 if name == "roles.json" {
                     roles = try WorkflowDecoding.roles(value, file: shown)
                     continue
