@@ -148,4 +148,22 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual((r.object?["tasks"] as? [[String: Any]])?.first?["cause"] as? String, "owner-departed")
         XCTAssertEqual(try repo.load("crm-sync").openTasks.map(\.kind), ["reassign-owner"])
     }
+
+    /// With --observed every workflow file must read (reconciliation needs them all): a
+    /// broken one is the same invalid-data error as anywhere (exit 4, naming the file and
+    /// field), read once under the lock, and nothing is written.
+    func testRunObservedWithABrokenWorkflowIsInvalidDataAndWritesNothing() throws {
+        let repo = try R()
+        try repo.request("pending")
+        try repo.write("observed.json", #"[{"platform": "slack", "ref": "A04SHADOW"}]"#)
+        try repo.write("Workflows/temporary.json", "{ not json")
+        let before = repo.stateSnapshot()
+        let r = try repo.expect(repo.steward(["run", "--observed", repo.path("observed.json"), "--now", "2026-03-01T00:00:00Z"]), 4)
+        XCTAssertTrue(r.stderr.hasPrefix("steward: error: Workflows/temporary.json: "), r.stderr)
+        XCTAssertEqual(repo.stateSnapshot(), before)
+        // Without --observed the broken file costs only its own connectors.
+        let plain = try repo.expect(repo.steward(["run", "--now", "2026-03-01T00:00:00Z", "--json"]), 4)
+        XCTAssertTrue(plain.stdout.contains("Workflows/temporary.json"), plain.stdout)
+        XCTAssertNotEqual(repo.stateSnapshot(), before, "pending's request expired")
+    }
 }
