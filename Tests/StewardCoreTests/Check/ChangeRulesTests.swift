@@ -298,6 +298,29 @@ final class ChangeRulesTests: XCTestCase {
         XCTAssertEqual(r.warnings, [])
     }
 
+    /// Every cause only --people or --observed input produces is refused in a pull request,
+    /// whoever commits it: the gate recomputes the runner with no input, so the genuine
+    /// event the runner wrote never matches (the event carries no cause to trust).
+    func testEveryInputDrivenRunnerEventIsRefused() throws {
+        let at: Timestamp = "2026-02-01T00:00:00Z"
+        var decommissioned = try activeBase()
+        try decommissioned.decommission(at: "2026-01-03T09:00:00Z")
+        let cases: [(RunnerCause, ConnectorBuilder, PeopleDirectory?, RunSignals?)] = [
+            (.ownerDeparted, try activeBase(), PeopleDirectory(statuses: ["dana@x.example": "gone", "lee@x.example": "active"]), nil),
+            (.scopeDrift, try activeBase(), nil, RunSignals(drift: "observed write:Account")),
+            (.dormant, try activeBase(), nil, RunSignals(dormant: "unused since 2025-10-01")),
+            (.staleCredential, try activeBase(), nil, RunSignals(staleCredential: "key created 2025-01-01")),
+            (.removalVerified, decommissioned, nil, RunSignals(removalProof: "absent from iam.csv (aws-credential-report) at \(at)")),
+        ]
+        for (cause, b, people, signals) in cases {
+            var genuine = b
+            let plan = try XCTUnwrap(try genuine.run(at: at, people: people, signals: signals), "\(cause)")
+            XCTAssertEqual(plan.causes.first, cause)
+            let r = ChangeRules.check(change(base: b.document, commits: [(commit(1, by: "ops@x.example", at: "2026-02-01T00:01:00Z"), genuine.document)]))
+            XCTAssertEqual(r.violations.map(\.rule), ["runner-event"], "\(cause)")
+        }
+    }
+
     func testARunnerEventWithAnAddedNoteIsForged() throws {
         var b = try activeBase()
         let base = b.document
