@@ -57,6 +57,9 @@ final class CredentialFindingsTests: XCTestCase {
         let doc = try connector()
         XCTAssertEqual(findings([doc], [entra([secret(expires: "2026-03-08T00:00:00Z")])]).map(\.severity), ["high"])
         XCTAssertEqual(findings([doc], [entra([secret(expires: "2026-03-08T00:00:01Z")])]).map(\.severity), ["medium"])
+        // Whole days left, rounded down.
+        XCTAssertTrue(findings([doc], [entra([secret(expires: "2026-03-08T00:00:01Z")])])[0].message.contains("(in 7 day(s),"))
+        XCTAssertTrue(findings([doc], [entra([secret(expires: "2026-03-07T23:59:59Z")])])[0].message.contains("(in 6 day(s),"))
         XCTAssertEqual(findings([doc], [entra([secret(expires: Self.now)])]), [], "expired at NOW: not live")
         XCTAssertEqual(findings([doc], [entra([secret(expires: "2026-03-10T00:00:00Z", disabled: true)])]), [], "disabled")
     }

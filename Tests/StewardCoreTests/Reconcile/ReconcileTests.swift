@@ -193,6 +193,19 @@ final class ReconcileTests: XCTestCase {
         XCTAssertEqual(b.document.version, version, "no second rotate-credential while one is open")
     }
 
+    /// Dormant and stale start exactly at their periods (90 days here), not a second before.
+    func testDormantAndStaleStartExactlyAtTheirPeriods() throws {
+        let doc = try crm().document
+        func kindsAt(lastUsed: String, created: String) -> [String] {
+            kinds(reconcile([doc], [Self.aws([Self.record(Self.crmArn, lastUsed: lastUsed, credential: "\(Self.crmArn)#access_key_1",
+                                                          credentialCreated: created)])]))
+        }
+        XCTAssertEqual(kindsAt(lastUsed: "2025-12-01T00:00:00Z", created: "2026-01-01T00:00:00Z"), ["dormant"])
+        XCTAssertEqual(kindsAt(lastUsed: "2025-12-01T00:00:01Z", created: "2026-01-01T00:00:00Z"), [])
+        XCTAssertEqual(kindsAt(lastUsed: "2026-02-28T00:00:00Z", created: "2025-12-01T00:00:00Z"), ["stale-credential"])
+        XCTAssertEqual(kindsAt(lastUsed: "2026-02-28T00:00:00Z", created: "2025-12-01T00:00:01Z"), [])
+    }
+
     func testAStaleCredentialDoesNotOpenARotationWhenOneIsOpen() throws {
         var b = try crm()
         try b.run(at: "2026-04-01T12:00:00Z")  // rotation due 2026-04-02T11:00: not yet

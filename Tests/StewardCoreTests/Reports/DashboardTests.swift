@@ -18,6 +18,13 @@ final class DashboardTests: XCTestCase {
         return (Dashboard.html(r), r)
     }
 
+    /// Calendar days are whole UTC days from 1970-01-01, rounded down (before 1970 too).
+    func testCalendarDaysAreWholeUTCDays() {
+        XCTAssertEqual([-86_401, -1, 0, 86_399, 86_400].map { DashboardCalendar.day(Timestamp(seconds: $0)) }, [-2, -1, 0, 0, 1])
+        XCTAssertEqual(DashboardCalendar.day(F.t("2026-01-05T23:59:59Z")), 20_458)
+        XCTAssertEqual(DashboardCalendar.weekday(20_458), 0, "2026-01-05 is a Monday")
+    }
+
     func testTheDashboardIsOneSelfContainedPage() throws {
         let (html, _) = try page()
         XCTAssertTrue(html.hasPrefix("<!doctype html>"))
