@@ -50,12 +50,9 @@ public enum EventProvenance {
     /// (through `GitLog`): a header git did not write as asked is an error, never skipped.
     static func loggedCommits(_ bytes: [UInt8]) throws(StoreError) -> [CommitTrail.LoggedCommit] {
         var out: [CommitTrail.LoggedCommit] = []
-        for (n, r) in try GitLog.parse(bytes, fieldCount: 6).enumerated() {
-            guard let t = Int64(r.fields[4]) else {
-                throw StoreError(.io, "git log returned an unexpected answer: commit \(n + 1) of the log: the time '\(r.fields[4].prefix(20))' is not a number")
-            }
+        for r in try GitLog.parse(bytes, fieldCount: 6) {
             out.append(CommitTrail.LoggedCommit(sha: r.fields[0], parents: r.fields[1].split(separator: " ").map(String.init),
-                                                author: r.fields[2], authorEmail: r.fields[3], date: Timestamp(seconds: t),
+                                                author: r.fields[2], authorEmail: r.fields[3], date: try r.time(4),
                                                 subject: r.fields[5], blob: r.changes.last?.newBlob))
         }
         return out

@@ -3,6 +3,17 @@
 public struct GitLogRecord: Sendable, Equatable {
     public var fields: [String]
     public var changes: [GitChange]
+    /// Where the record stands in the log (0 for the first), for error messages.
+    public var index: Int
+
+    /// Field `i` read as a time (`%ct`, `%at`: seconds since 1970); an error naming the
+    /// commit when git wrote something else.
+    public func time(_ i: Int) throws(StoreError) -> Timestamp {
+        guard let t = Int64(fields[i]) else {
+            throw GitLog.malformed(index, "the time '\(fields[i].prefix(20))' is not a number")
+        }
+        return Timestamp(seconds: t)
+    }
 }
 
 /// The one reader of git's log format: `git log -z --raw --no-abbrev --format=<format>`,
@@ -25,7 +36,7 @@ public enum GitLog {
             guard fields.count == fieldCount else {
                 throw malformed(records.count, "its header has \(fields.count) field(s), expected \(fieldCount): '\(head.prefix(80))'")
             }
-            var r = GitLogRecord(fields: fields, changes: [])
+            var r = GitLogRecord(fields: fields, changes: [], index: records.count)
             var i = 1
             while i < parts.count {
                 var meta = String(decoding: parts[i], as: UTF8.self)
@@ -49,7 +60,7 @@ public enum GitLog {
         return records
     }
 
-    private static func malformed(_ index: Int, _ what: String) -> StoreError {
+    static func malformed(_ index: Int, _ what: String) -> StoreError {
         StoreError(.io, "git log returned an unexpected answer: commit \(index + 1) of the log: \(what)")
     }
 }

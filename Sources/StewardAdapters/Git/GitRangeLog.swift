@@ -56,11 +56,8 @@ public struct GitRangeLog: Sendable, Equatable {
     /// Parses `git log -z --raw --no-renames --format=<format>` output (through `GitLog`).
     static func parse(_ bytes: [UInt8]) throws(StoreError) -> GitRangeLog {
         var commits: [GitRangeCommit] = []
-        for (n, r) in try GitLog.parse(bytes, fieldCount: 4).enumerated() {
-            guard let t = Int64(r.fields[2]) else {
-                throw StoreError(.io, "git log returned an unexpected answer: commit \(n + 1) of the log: the time '\(r.fields[2].prefix(20))' is not a number")
-            }
-            commits.append(GitRangeCommit(commit: GitCommit(sha: r.fields[0], authorEmail: r.fields[1], time: Timestamp(seconds: t)),
+        for r in try GitLog.parse(bytes, fieldCount: 4) {
+            commits.append(GitRangeCommit(commit: GitCommit(sha: r.fields[0], authorEmail: r.fields[1], time: try r.time(2)),
                                           parents: r.fields[3].split(separator: " ").map(String.init), changes: r.changes))
         }
         return GitRangeLog(commits: commits)
