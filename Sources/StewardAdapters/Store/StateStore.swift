@@ -72,11 +72,6 @@ public struct StateStore: Sendable {
         return LoadedConnector(id: id, file: StateStore.shown(id), result: r)
     }
 
-    /// Loads every connector, in id order, spreading the work over the CPUs (see `loaded`).
-    public func loadAll(ids: [String], verifiedBy workflows: WorkflowSet? = nil) -> [LoadedConnector] {
-        ParallelMap.map(ids) { loaded($0, verifiedBy: workflows) }
-    }
-
     /// Replays `doc` through its workflow and throws a data error naming the file when its
     /// state, spec, due dates or tasks are not what its history gives (a hand edit), or the
     /// history itself breaks a rule. `hashes: false` checks the chain's links but does not

@@ -82,19 +82,25 @@ public struct ConnectorService: Sendable {
     /// could not be read. A broken neighbour never stops the kill switch: it is reported,
     /// and the readable connectors are still acted on.
     public func liveConnectors(ofSystem system: String) throws(DataError) -> (ids: [String], systems: [String: Int], problems: [DataError]) {
-        let (ids, listingProblems) = try store.listing()
+        let scan = EstateScan(root: root)
+        let (ids, listingProblems) = try scan.listing()
         let workflows = try WorkflowSet.loadForRunner(root).set
+        let wanted = system.lowercased()
         var out: [String] = []
         var systems: [String: Int] = [:]
         var problems = listingProblems
-        for loaded in store.loadAll(ids: ids) {
-            switch loaded.result {
-            case .success(let d):
-                let live = d.state != workflows.terminal(of: d)
-                systems[d.spec.system.lowercased(), default: 0] += live ? 1 : 0
-                if d.spec.system.lowercased() == system.lowercased() && live { out.append(d.id) }
-            case .failure(let e):
-                problems.append(e)
+        // Each connector is reduced to its system and liveness on the scan's workers.
+        scan.forEachChunk(ids, map: { loaded in
+            loaded.result.map { d in (id: d.id, system: d.spec.system.lowercased(), live: d.state != workflows.terminal(of: d)) }
+        }) { chunk in
+            for r in chunk {
+                switch r {
+                case .success(let c):
+                    systems[c.system, default: 0] += c.live ? 1 : 0
+                    if c.system == wanted && c.live { out.append(c.id) }
+                case .failure(let e):
+                    problems.append(e)
+                }
             }
         }
         return (out, systems, problems)

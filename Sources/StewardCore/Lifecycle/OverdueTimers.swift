@@ -34,7 +34,7 @@ public enum OverdueTimers {
         for _ in 0..<32 {
             guard let step = RunPlan.next(s, workflow: wf, now: at, people: nil, signals: nil) else { return nil }
             if blocking.contains(step.cause) {
-                return Due(event: step.event, cause: step.cause, dueAt: dueTime(step.cause, s, wf) ?? at)
+                return Due(event: step.event, cause: step.cause, dueAt: RunPlan.dueAt(step.cause, s, workflow: wf) ?? at)
             }
             guard let applied = try? Transition.apply(s, event: step.event, actor: Event.runnerActor, at: at,
                                                       data: RunPlan.data(of: step), workflow: wf, roles: nil, file: file)
@@ -57,15 +57,5 @@ public enum OverdueTimers {
                                id: String, file: String) -> String? {
         guard blocked.contains(event), let d = due(s, workflow: wf, at: at, file: file) else { return nil }
         return "\(file): \(event.rawValue) of \(id) at \(at) is refused: the runner's \(d.event.rawValue) (\(d.cause.rawValue)) was due at \(d.dueAt) and has not been applied; run 'steward run' first, then act on the state it leaves"
-    }
-
-    static func dueTime(_ cause: RunnerCause, _ s: LifecycleState, _ wf: Workflow) -> Timestamp? {
-        switch cause {
-        case .temporaryWindowEnded: return s.due.until
-        case .requestExpired, .approvalLapsed: return s.due.approval
-        case .reviewOverdue: return s.due.review?.adding(wf.timers.reviewGrace)
-        case .wideningNeverApproved: return s.due.approval?.adding(wf.timers.reviewGrace)
-        default: return nil
-        }
     }
 }

@@ -31,15 +31,6 @@ public enum RunnerCause: String, Sendable, CaseIterable {
     case expiryNotice = "expiry-notice"
     /// An export proves a decommissioned connector's bindings are gone (input-driven).
     case removalVerified = "removal-verified"
-
-    /// True for causes only `--people` or `--observed` input can produce: a pull request
-    /// can never carry them, since the gate recomputes the runner with no such input.
-    public var isInputDriven: Bool {
-        switch self {
-        case .ownerDeparted, .scopeDrift, .dormant, .staleCredential, .removalVerified: return true
-        default: return false
-        }
-    }
 }
 
 /// The task kinds the engine's rules name. Workflows list their kinds as data; these are

@@ -52,7 +52,7 @@ public enum Reconcile {
                     let since = d.history.last(where: { $0.to == end && $0.from != end })?.at ?? d.history.last?.at ?? now
                     let days = since.days(until: now)
                     let grace = wf(d)?.timers.revocationGrace ?? .days(1)
-                    let severity = now.seconds - since.seconds <= grace.seconds ? "medium" : (days <= 7 ? "high" : "critical")
+                    let severity = now <= since.adding(grace) ? "medium" : (days <= 7 ? "high" : "critical")
                     let also = managers.isEmpty ? "" : " (\(managers.map(\.id).sorted().joined(separator: ", ")) also binds it: revoke the old credential all the same)"
                     ctx.add(.revocationIneffective, d, severity, "\(d.id) was decommissioned \(days) day(s) ago but the platform still holds it \(ctx.where_); revoke it now" + also)
                 }
@@ -68,11 +68,11 @@ public enum Reconcile {
                 let usage = CredentialView(r, now: now)
                 for d in subjects {
                     guard let timers = wf(d)?.timers else { continue }
-                    if usage.live, let used = usage.lastUsedAt, now.seconds - used.seconds >= timers.dormant.seconds {
+                    if usage.live, let used = usage.lastUsedAt, now >= used.adding(timers.dormant) {
                         ctx.add(.dormant, d, "medium", "not used for \(used.days(until: now)) days (last used \(used)); decommission it if nobody needs it")
                         if let d { out.signals[d.id, default: RunSignals()].dormant = "unused since \(used) \(ctx.where_)" }
                     }
-                    if let created = usage.oldestCreatedAt, now.seconds - created.seconds >= timers.rotation.seconds {
+                    if let created = usage.oldestCreatedAt, now >= created.adding(timers.rotation) {
                         ctx.add(.staleCredential, d, "high", "the credential is \(created.days(until: now)) days old (rotation period \(timers.rotation)); rotate it",
                                 record: usage.oldestSource)
                         if let d { out.signals[d.id, default: RunSignals()].staleCredential = "credential created \(created), \(created.days(until: now)) days old \(ctx.where_)" }
