@@ -100,8 +100,8 @@ public enum ChangeCheck {
             return nil
         }
         let id = String(path.dropFirst("State/".count).dropLast(5))
-        guard headDoc.id == id else {
-            report.add(CheckFinding(file: path, rule: "format", message: "the id is '\(headDoc.id.prefix(64))' but the file is named \(id).json"))
+        guard headDoc.id.rawValue == id else {
+            report.add(CheckFinding(file: path, rule: "format", message: "the id is '\(headDoc.id)' but the file is named \(id).json"))
             return nil
         }
         let baseDoc: ConnectorDocument?

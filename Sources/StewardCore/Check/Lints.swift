@@ -84,7 +84,7 @@ public enum Lints {
     /// Who uses which secret: the little `shared-secret` needs from each live connector.
     public struct SecretUse: Sendable {
         public var file: String
-        public var id: String
+        public var id: ConnectorID
         public var secretRef: String
         public var workflow: String
         /// The use of `doc`, or nil when it sits in its workflow's `terminal` state or has no secretRef.
@@ -110,7 +110,7 @@ public enum Lints {
             let levels = Set(users.map { workflows.workflows[$0.workflow]?.lints["shared-secret"] ?? "error" })
             let level = levels.contains("error") ? "error" : levels.contains("warning") ? "warning" : "off"
             out.append((CheckFinding(file: sorted[0].file, rule: "shared-secret",
-                                     message: "secretRef \(ref) is shared by \(users.count) live connectors (\(nameList(sorted.map(\.id)))); every connector needs its own credential"), level))
+                                     message: "secretRef \(ref) is shared by \(users.count) live connectors (\(nameList(sorted.map(\.id.rawValue)))); every connector needs its own credential"), level))
         }
         return out
     }

@@ -46,7 +46,7 @@ public enum OverdueTimers {
 
     /// Throws `timer-overdue` when a person's `event` at `at` must wait for a due timer.
     public static func check(_ event: EventKind, state s: LifecycleState, workflow wf: Workflow, at: Timestamp,
-                             id: String, file: String) throws(RuleViolation) {
+                             id: ConnectorID, file: String) throws(RuleViolation) {
         if let message = problem(event, state: s, workflow: wf, at: at, id: id, file: file) {
             throw RuleViolation(rule: rule, message)
         }
@@ -54,7 +54,7 @@ public enum OverdueTimers {
 
     /// Why `event` at `at` is refused, or nil when it may be appended.
     public static func problem(_ event: EventKind, state s: LifecycleState, workflow wf: Workflow, at: Timestamp,
-                               id: String, file: String) -> String? {
+                               id: ConnectorID, file: String) -> String? {
         guard blocked.contains(event), let d = due(s, workflow: wf, at: at, file: file) else { return nil }
         return "\(file): \(event.rawValue) of \(id) at \(at) is refused: the runner's \(d.event.rawValue) (\(d.cause.rawValue)) was due at \(d.dueAt) and has not been applied; run 'steward run' first, then act on the state it leaves"
     }

@@ -16,7 +16,7 @@ public enum Reconcile {
     /// The result: findings in a stable order, and what the runner should do per connector.
     public struct Outcome: Sendable {
         public var findings: [Finding] = []
-        public var signals: [String: RunSignals] = [:]
+        public var signals: [ConnectorID: RunSignals] = [:]
     }
 
     /// Reconciles `docs` against `inventories` at `now`.
@@ -30,7 +30,7 @@ public enum Reconcile {
         /// The terminal state of the workflow `d` follows (the default workflow's for an unknown one).
         func terminal(_ d: ConnectorDocument) -> String { wf(d)?.terminal ?? StateName.decommissioned }
         var observedKeys: Set<Binding> = []
-        var credentialUsers: [String: (users: Set<String>, source: FindingSource)] = [:]
+        var credentialUsers: [String: (users: Set<ConnectorID>, source: FindingSource)] = [:]
         for inv in inventories {
             for r in inv.records {
                 let k = RefKey.of(platform: r.platform, ref: r.ref)
@@ -118,7 +118,7 @@ public enum Reconcile {
     /// parts are separated by NUL (which sorts before every other character).
     static func sortKey(_ f: Finding) -> String {
         let rank = severityRank[f.severity] ?? 9
-        return "\(rank)\u{0}\(f.kind)\u{0}\(f.platform)\u{0}\(f.ref)\u{0}\(f.connector ?? "")\u{0}\(f.source?.file ?? "")\u{0}\(f.source?.record ?? "")"
+        return "\(rank)\u{0}\(f.kind)\u{0}\(f.platform)\u{0}\(f.ref)\u{0}\(f.connector?.rawValue ?? "")\u{0}\(f.source?.file ?? "")\u{0}\(f.source?.record ?? "")"
     }
 
     /// `missing` for an active connector's covered binding that no export holds, and the

@@ -39,7 +39,7 @@ final class GateRepo: TestRepo {
         var wf = try workflow(doc.workflow)
         if lax { wf.transitions = wf.transitions.map { var t = $0; t.guards = []; return t } }
         let state = try Replay.run(doc, workflow: try workflow(doc.workflow), file: id).get()
-        let out = try Append.event(kind, to: doc, state: state, id: id, actor: actor, at: Timestamp(iso8601: at)!, note: "",
+        let out = try Append.event(kind, to: doc, state: state, id: doc.id, actor: actor, at: Timestamp(iso8601: at)!, note: "",
                                    data: data, workflow: wf, roles: nil, file: id)
         try save(out.document)
     }
@@ -51,7 +51,7 @@ final class GateRepo: TestRepo {
         var doc: ConnectorDocument?
         var state: LifecycleState?
         for e in history {
-            let out = try Append.event(EventKind(rawValue: e.event)!, to: doc, state: state, id: id, actor: e.actor, at: e.at,
+            let out = try Append.event(EventKind(rawValue: e.event)!, to: doc, state: state, id: try ConnectorID(id), actor: e.actor, at: e.at,
                                        note: e.note, data: e.data, workflow: wf, roles: nil, file: id)
             doc = out.document
             state = out.state

@@ -141,7 +141,7 @@ class TestRepo {
     var governanceRoot: GovernanceRoot { GovernanceRoot(path: root) }
 
     /// The connector as steward stored it.
-    func load(_ id: String) throws -> ConnectorDocument { try StateStore(root: governanceRoot).load(id) }
+    func load(_ id: String) throws -> ConnectorDocument { try StateStore(root: governanceRoot).load(try ConnectorID(id)) }
 
     func save(_ doc: ConnectorDocument) throws {
         try Data(DocumentEncoding.bytes(doc)).write(to: URL(fileURLWithPath: path("State/\(doc.id).json")))

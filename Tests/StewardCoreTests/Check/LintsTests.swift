@@ -7,7 +7,7 @@ final class LintsTests: XCTestCase {
     typealias F = Fixture
 
     /// A requested connector with `spec` (lints look at the spec and the request time).
-    func doc(_ id: String = "crm-sync", _ spec: Spec, workflow: Workflow = F.standard) throws -> ConnectorDocument {
+    func doc(_ id: ConnectorID = "crm-sync", _ spec: Spec, workflow: Workflow = F.standard) throws -> ConnectorDocument {
         var b = ConnectorBuilder(id, workflow: workflow)
         try b.request(spec, at: "2026-01-02T09:00:00Z")
         return b.document
@@ -151,7 +151,7 @@ final class LintsTests: XCTestCase {
         var uses: [Lints.SecretUse] = []
         for i in 0..<4000 {
             var d = base
-            d.id = "conn-\(String(i + 100000))"
+            d.id = try ConnectorID("conn-\(String(i + 100000))")
             uses.append(Lints.SecretUse(file: "State/\(d.id).json", doc: d, terminal: F.standard.terminal)!)
         }
         let f = Lints.sharedSecrets(uses.reversed(), workflows: F.workflowSet)

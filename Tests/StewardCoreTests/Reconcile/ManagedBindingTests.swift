@@ -23,7 +23,7 @@ final class ManagedBindingTests: XCTestCase {
         Reconcile.run(docs: docs, inventories: inv, workflows: F.workflowSet.workflows, now: F.t(Self.now))
     }
 
-    func gone(_ id: String = "old-sync", ref: String = arn) throws -> ConnectorDocument {
+    func gone(_ id: ConnectorID = "old-sync", ref: String = arn) throws -> ConnectorDocument {
         var b = try ConnectorBuilder.active(id, at: "2026-01-02T09:00:00Z", spec: F.spec(bindings: [Binding(platform: "aws", ref: ref)]))
         try b.decommission(at: "2026-02-20T00:00:00Z")
         return b.document

@@ -104,7 +104,7 @@ final class EstateReportTests: XCTestCase {
         for d in docs {
             switch EstateAsOf.rebuild(d, workflow: F.standard, at: at) {
             case .existed(let r): entries.append(.init(doc: r, workflow: F.standard))
-            case .notYet: notYet.append(d.id)
+            case .notYet: notYet.append(d.id.rawValue)
             case .broken(let why): XCTFail(why)
             }
         }

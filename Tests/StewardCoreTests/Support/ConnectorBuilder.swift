@@ -4,13 +4,13 @@
 /// so every document it returns is hash-chained and replays cleanly unless a test tampers
 /// with it afterwards.
 struct ConnectorBuilder {
-    let id: String
+    let id: ConnectorID
     let workflow: Workflow
     var roles: Roles? = Fixture.roles
     private(set) var doc: ConnectorDocument?
     private(set) var state: LifecycleState?
 
-    init(_ id: String = "crm-sync", workflow: Workflow = Fixture.standard) {
+    init(_ id: ConnectorID = "crm-sync", workflow: Workflow = Fixture.standard) {
         self.id = id
         self.workflow = workflow
     }
@@ -70,7 +70,7 @@ struct ConnectorBuilder {
 
     /// requested (by rita at `t`) → approved (by alice, and bob for high risk, at t+1h) →
     /// active (by lee at t+2h, with `credential`).
-    static func active(_ id: String = "crm-sync", at t: Timestamp = Fixture.t0, spec: Spec = Fixture.spec(),
+    static func active(_ id: ConnectorID = "crm-sync", at t: Timestamp = Fixture.t0, spec: Spec = Fixture.spec(),
                        workflow: Workflow = Fixture.standard, credential: String? = "key-1") throws -> ConnectorBuilder {
         var b = ConnectorBuilder(id, workflow: workflow)
         try b.request(spec, at: t)

@@ -104,3 +104,9 @@ extension Timestamp {
 extension Timestamp: ExpressibleByStringLiteral {
     public init(stringLiteral iso: String) { self = Fixture.t(iso) }
 }
+
+/// In the tests a connector id may be written as its text: `id: "crm-sync"` (a literal that
+/// is not an id stops the test).
+extension ConnectorID: ExpressibleByStringLiteral {
+    public init(stringLiteral text: String) { self = try! ConnectorID(text) }
+}

@@ -61,7 +61,7 @@ enum DashboardCalendar {
         guard !r.calendar.isEmpty else { return "<p class=\"muted\">Nothing falls due in the next \(EstateReport.calendarDays) days.</p>" }
         var t = "<details\(r.calendar.count <= 40 ? " open" : "")><summary>\(ReportText.count(r.calendar.count, "date")) in the next \(EstateReport.calendarDays) days</summary><table><tr><th>Date</th><th>Connector</th><th>What</th><th>Owner</th></tr>"
         for item in r.calendar {
-            t += "<tr><td class=\"date\">\(item.at.dateOnly)</td><td><code>\(ReportText.html(item.connector))</code></td><td><i style=\"display:inline-block;width:9px;height:9px;border-radius:2px;background:\(colours[item.kind] ?? "#999")\"></i> \(ReportText.html(names[item.kind] ?? item.kind.rawValue))</td><td>\(ReportText.html(item.owner))</td></tr>"
+            t += "<tr><td class=\"date\">\(item.at.dateOnly)</td><td><code>\(ReportText.html(item.connector.rawValue))</code></td><td><i style=\"display:inline-block;width:9px;height:9px;border-radius:2px;background:\(colours[item.kind] ?? "#999")\"></i> \(ReportText.html(names[item.kind] ?? item.kind.rawValue))</td><td>\(ReportText.html(item.owner))</td></tr>"
         }
         return t + "</table></details>"
     }
