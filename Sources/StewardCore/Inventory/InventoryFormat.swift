@@ -2,16 +2,14 @@
 public enum InventoryFormat: String, Sendable, CaseIterable {
     /// Steward's own JSON: `[{"platform", "ref", "scopes", "createdAt", …}]`.
     case generic = "generic-json"
-    /// The AWS IAM credential report CSV (`aws iam get-credential-report`).
-    case awsCredentialReport = "aws-credential-report"
-    /// GitHub's `GET /orgs/{org}/installations` response.
-    case githubInstallations = "github-installations"
-    /// `az ad app list --all -o json`, or one Graph `GET /applications` page.
-    case entraApplications = "entra-applications"
-    /// `gcloud iam service-accounts keys list --format=json` (one list, or an array of lists).
-    case gcpServiceAccountKeys = "gcp-service-account-keys"
-    /// `gh api --paginate /orgs/ORG/personal-access-tokens`.
-    case githubFineGrainedPATs = "github-fine-grained-pats"
+    /// The AWS IAM credential report CSV (`aws iam get-credential-report`); GitHub's
+    /// `GET /orgs/{org}/installations` response.
+    case awsCredentialReport = "aws-credential-report", githubInstallations = "github-installations"
+    /// `az ad app list --all -o json` (or one Graph `GET /applications` page);
+    /// `gcloud iam service-accounts keys list --format=json` (one list, or an array of
+    /// lists); `gh api --paginate /orgs/ORG/personal-access-tokens`.
+    case entraApplications = "entra-applications", gcpServiceAccountKeys = "gcp-service-account-keys",
+         githubFineGrainedPATs = "github-fine-grained-pats"
     /// Okta `GET /api/v1/api-tokens`.
     case oktaAPITokens = "okta-api-tokens"
     /// `kubectl get secrets -A --field-selector type=kubernetes.io/service-account-token -o json`.
