@@ -48,12 +48,6 @@ public struct WorkflowTransition: Sendable, Equatable {
     public var to: String?
     public var guards: [Guard]
 
-    public init(event: EventKind, from: [String], to: String?, guards: [Guard]) {
-        self.event = event
-        self.from = from
-        self.to = to
-        self.guards = guards
-    }
 }
 
 /// The timer durations of a workflow. A missing optional timer switches its rule off.

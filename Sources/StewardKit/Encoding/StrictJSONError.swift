@@ -36,14 +36,6 @@ public struct JSONParseError: Error, Equatable, CustomStringConvertible, Sendabl
     /// A human explanation, without string contents from the input.
     public let message: String
 
-    /// Creates an error; normally only `StrictJSON` does this.
-    public init(rule: Rule, line: Int, column: Int, message: String) {
-        self.rule = rule
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
     /// `LINE:COL: MESSAGE (rule RULE)`.
     public var description: String {
         "\(line):\(column): \(message) (rule \(rule.rawValue))"
