@@ -73,8 +73,7 @@ extension JSONParseError {
             count += 1
             for scalar in character.unicodeScalars {
                 switch scalar {
-                case "\"": shown += "\\\""
-                case "\\": shown += "\\\\"
+                case "\"", "\\": shown += "\\" + String(scalar)
                 case "\n": shown += "\\n"
                 case "\r": shown += "\\r"
                 case "\t": shown += "\\t"
