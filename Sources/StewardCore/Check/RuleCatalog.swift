@@ -24,7 +24,8 @@ public struct CheckRule: Sendable, Equatable {
 }
 
 /// The one catalogue of the rules `steward check` knows: the lints a workflow's `lints`
-/// may name, and the advice for every rule a finding can carry.
+/// may name, and the advice for the rules that have one (a finding of any other rule id
+/// prints without a `fix:` line).
 public enum RuleCatalog {
     /// The catalogue, one rule per block of two lines. The first line is
     /// `id | level | OWASP id | NIST id | title` for a lint, where the level is `error` or
