@@ -9,7 +9,6 @@ public struct SecretMatch: Sendable, Equatable {
     public let path: String
     /// What the token looks like, e.g. `aws-access-key-id` (see `SecretScanner` for the list).
     public let kind: String
-
 }
 
 /// Finds credentials in text that must only hold references (`vault://…`).

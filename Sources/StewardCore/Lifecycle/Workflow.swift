@@ -33,9 +33,11 @@ public enum Guard: String, Sendable, CaseIterable {
     case notTechnicalOwner = "not-technical-owner", distinctApprover = "distinct-approver"
     /// A widening amend has not been re-approved yet.
     case noPendingApproval = "no-pending-approval"
-    /// The event's data: `data.reason`, or `data.evidence`, is a non-empty text.
+    /// The event's data: `data.reason` (`reason-required`) or `data.evidence`
+    /// (`evidence-required`) is a non-empty text.
     case reasonRequired = "reason-required", evidenceRequired = "evidence-required"
-    /// Only `steward-runner` may append the event; `steward-runner` may not append it.
+    /// Who may append the event: only `steward-runner` (`runner-only`), or anyone but it
+    /// (`human-only`).
     case runnerOnly = "runner-only", humanOnly = "human-only"
 }
 
@@ -47,7 +49,6 @@ public struct WorkflowTransition: Sendable, Equatable {
     /// The state after; nil when the event keeps the state.
     public var to: String?
     public var guards: [Guard]
-
 }
 
 /// The timer durations of a workflow. A missing optional timer switches its rule off.
