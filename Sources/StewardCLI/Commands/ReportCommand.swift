@@ -36,7 +36,7 @@ extension ReportCommands {
                     continue
                 }
                 guard let wf = workflows.workflows[doc.workflow] else {
-                    unreadable.append(UnreadableFile(file: l.file, message: "\(l.file): workflow: unknown workflow '\(doc.workflow.prefix(40))'"))
+                    unreadable.append(UnreadableFile(file: l.file, message: "workflow: unknown workflow '\(doc.workflow.prefix(40))'"))
                     continue
                 }
                 guard inv.args.value("as-of") != nil else {
@@ -46,7 +46,7 @@ extension ReportCommands {
                 switch EstateAsOf.rebuild(doc, workflow: wf, at: at) {
                 case .existed(let rebuilt): entries.append(.init(doc: rebuilt, workflow: wf))
                 case .notYet: continue
-                case .broken(let why): unreadable.append(UnreadableFile(file: l.file, message: "\(l.file): history: \(why)"))
+                case .broken(let why): unreadable.append(UnreadableFile(file: l.file, message: "history: \(why)"))
                 }
             }
         }
@@ -61,7 +61,7 @@ extension ReportCommands {
                                                                          formatName: inv.args.value("observed-format"), now: at)
             // An unreadable export is named like an unreadable connector file; no finding is
             // drawn from any export then, as in `run`.
-            unreadable += exportErrors.map { UnreadableFile(file: $0.file, message: $0.message.hasPrefix($0.file) ? $0.message : "\($0.file): \($0.message)") }
+            unreadable += exportErrors.map { UnreadableFile(file: $0.file, message: $0.message) }
             findings = reconciled
         }
         let report = EstateReport.build(entries, files: ids.count + problems.count, unreadable: unreadable, now: at,

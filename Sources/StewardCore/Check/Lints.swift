@@ -1,5 +1,5 @@
 /// The policy lints of the gate: each a stable rule id with its OWASP NHI and NIST CSF
-/// ids (see `LintCatalog`); the workflow's `lints` sets whether each is an error or a warning.
+/// ids (see `RuleCatalog`); the workflow's `lints` sets whether each is an error or a warning.
 public enum Lints {
     static let adminWords = ["admin", "administration", "*", "full_access", "owner", "root"]
     static let writeWords = ["write", "delete", "export", "admin", "manage", "modify", "create", "update", "push"]
@@ -11,7 +11,7 @@ public enum Lints {
         guard doc.state != wf.terminal else { return [] }
         var out: [(CheckFinding, String)] = []
         func add(_ rule: String, _ message: String) {
-            let level = LintCatalog.level(rule, lints: wf.lints)
+            let level = RuleCatalog.level(rule, lints: wf.lints)
             out.append((CheckFinding(file: file, rule: rule, message: message), level))
         }
         let s = doc.spec

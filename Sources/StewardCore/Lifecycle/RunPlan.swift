@@ -8,12 +8,6 @@ public struct RunSignals: Sendable, Equatable {
     public var staleCredential: String?
     /// Proof that a decommissioned connector's bindings are gone (closes `verify-removal`).
     public var removalProof: String?
-    public init(drift: String? = nil, dormant: String? = nil, staleCredential: String? = nil, removalProof: String? = nil) {
-        self.drift = drift
-        self.dormant = dormant
-        self.staleCredential = staleCredential
-        self.removalProof = removalProof
-    }
 }
 
 /// One runner step: the event to append, its typed cause, the reason people read, and

@@ -158,10 +158,13 @@ public struct ConnectorRow: Sendable, Equatable {
 public struct UnreadableFile: Sendable, Equatable {
     /// The file as shown to the user (`State/crm-sync.json`, an export's path).
     public var file: String
-    /// Why, naming the file and field where it can.
+    /// Why, naming the file first and the field where it can.
     public var message: String
+
+    /// `file` and why: a `message` that does not begin with the file (an export error,
+    /// `history: …`) gets `FILE: ` put before it, so every message reads alone.
     public init(file: String, message: String) {
         self.file = file
-        self.message = message
+        self.message = message.hasPrefix(file) ? message : "\(file): \(message)"
     }
 }

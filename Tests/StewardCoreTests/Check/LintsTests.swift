@@ -219,7 +219,7 @@ final class LintsTests: XCTestCase {
         let wf = F.workflow("standard", lints: ["owner-missing": nil, "window-too-long": nil])
         XCTAssertNil(wf.lints["owner-missing"])
         let f = try findings(F.spec(business: "lee@x.example", technical: "lee@x.example"), workflow: wf)
-        XCTAssertEqual(f.map(\.1), [LintCatalog.rule("owner-missing")!.defaultLevel])
+        XCTAssertEqual(f.map(\.1), [RuleCatalog.lint("owner-missing")!.defaultLevel])
     }
 
     func testDecommissionedConnectorsAreNotLinted() throws {
@@ -231,20 +231,42 @@ final class LintsTests: XCTestCase {
 
     // MARK: catalogue
 
-    func testEveryRuleMapsToOWASPAndNIST() {
-        XCTAssertFalse(LintCatalog.rules.isEmpty)
-        XCTAssertEqual(LintCatalog.ids.count, LintCatalog.rules.count, "rule ids are unique")
-        for r in LintCatalog.rules {
-            XCTAssertNotNil(r.owasp.range(of: #"^NHI([1-9]|10):2025 \S"#, options: .regularExpression), "\(r.id): \(r.owasp)")
-            XCTAssertNotNil(r.nist.range(of: #"^(GV|ID|PR|DE|RS|RC)\.[A-Z]{2}-\d{2}$"#, options: .regularExpression), "\(r.id): \(r.nist)")
-            XCTAssertTrue(["error", "warning"].contains(r.defaultLevel), r.id)
-            XCTAssertFalse(r.fix.isEmpty, r.id)
+    func testEveryLintMapsToOWASPAndNIST() {
+        let lints = RuleCatalog.rules.filter { $0.lint != nil }
+        XCTAssertEqual(RuleCatalog.lintIDs.count, lints.count, "lint ids are unique")
+        for r in lints {
+            let lint = r.lint!
+            XCTAssertNotNil(lint.owasp.range(of: #"^NHI([1-9]|10):2025 \S"#, options: .regularExpression), "\(r.id): \(lint.owasp)")
+            XCTAssertNotNil(lint.nist.range(of: #"^(GV|ID|PR|DE|RS|RC)\.[A-Z]{2}-\d{2}$"#, options: .regularExpression), "\(r.id): \(lint.nist)")
+            XCTAssertTrue(["error", "warning"].contains(lint.defaultLevel), r.id)
+            XCTAssertFalse(lint.title.isEmpty, r.id)
         }
-        for id in ["overprivileged", "purpose-scope-mismatch", "environment-mixing", "shared-secret", "window-too-long",
-                   "owner-missing", "secret-in-file"] {
-            XCTAssertNotNil(LintCatalog.rule(id), id)
+        XCTAssertEqual(RuleCatalog.lintIDs, ["overprivileged", "purpose-scope-mismatch", "environment-mixing", "shared-secret",
+                                              "window-too-long", "owner-missing", "secret-in-file"])
+        XCTAssertEqual(Set(F.standard.lints.keys), RuleCatalog.lintIDs, "the shipped workflow sets a level for every rule")
+    }
+
+    func testTheCatalogueParsesEveryRowOnceWithAdvice() {
+        let ids = RuleCatalog.rules.map(\.id)
+        XCTAssertEqual(Set(ids).count, ids.count, "rule ids are unique: \(ids)")
+        XCTAssertEqual(ids.count, 22)
+        for r in RuleCatalog.rules {
+            XCTAssertNotNil(r.id.range(of: #"^[a-z]+(-[a-z]+)*$"#, options: .regularExpression), r.id)
+            XCTAssertFalse(r.advice.isEmpty, r.id)
+            XCTAssertFalse(r.advice.contains("|"), "\(r.id): a header line read as advice")
         }
-        XCTAssertEqual(Set(F.standard.lints.keys), LintCatalog.ids, "the shipped workflow sets a level for every rule")
+        for rule in GateRule.allCases { XCTAssertNotNil(RuleCatalog.rule(rule.rawValue)?.advice, rule.rawValue) }
+        XCTAssertEqual(RuleCatalog.rule("sequence")?.advice, RuleCatalog.rule("hash-chain")?.advice, "one row names several ids")
+        XCTAssertNil(RuleCatalog.lint("hash-chain"), "a fixed rule is no lint")
+        XCTAssertEqual(RuleCatalog.lint("secret-in-file")?.mayBeLowered, false)
+        XCTAssertEqual(RuleCatalog.lint("owner-missing")?.mayBeLowered, true)
+    }
+
+    func testAFixedLintStaysAnErrorWhateverTheWorkflowSays() {
+        XCTAssertEqual(RuleCatalog.level("secret-in-file", lints: ["secret-in-file": "warning"]), "error")
+        XCTAssertEqual(RuleCatalog.level("owner-missing", lints: ["owner-missing": "error"]), "error")
+        XCTAssertEqual(RuleCatalog.level("owner-missing", lints: [:]), "warning")
+        XCTAssertEqual(RuleCatalog.level("shared-secret", lints: [:]), "error")
     }
 
     func testAWorkflowNamingAnUnknownLintIsRefused() {
