@@ -8,13 +8,13 @@ enum CheckOutput {
     static func text(_ r: CheckReport) -> String {
         if r.violations.isEmpty && r.warnings.isEmpty { return "steward check: \(Output.count(r.filesChecked, "connector file")), no problems\n" }
         var out = ""
-        var byFile: [String: [(level: String, finding: CheckFinding)]] = [:]
-        for f in r.violations { byFile[f.file, default: []].append(("error", f)) }
-        for f in r.warnings { byFile[f.file, default: []].append(("warning", f)) }
+        var byFile: [String: [(level: LintLevel, finding: CheckFinding)]] = [:]
+        for f in r.violations { byFile[f.file, default: []].append((.error, f)) }
+        for f in r.warnings { byFile[f.file, default: []].append((.warning, f)) }
         for file in byFile.keys.sorted() {
             out += "\(file)\n"
             for (level, f) in byFile[file]! {
-                out += "  \(level) [\(f.rule)] \(f.message)\n"
+                out += "  \(level.rawValue) [\(f.rule)] \(f.message)\n"
                 if let a = advice(f.rule) { out += "    fix: \(a)\n" }
             }
         }
@@ -70,7 +70,7 @@ enum CheckOutput {
 
     /// SARIF 2.1.0: one rule per rule id, one result per finding.
     static func sarif(_ r: CheckReport) -> JSONValue {
-        let all = r.violations.map { ($0, "error") } + r.warnings.map { ($0, "warning") }
+        let all = r.violations.map { ($0, LintLevel.error.rawValue) } + r.warnings.map { ($0, LintLevel.warning.rawValue) }
         let ruleIDs = Array(Set(all.map(\.0.rule))).sorted()
         let rules: [JSONValue] = ruleIDs.map { id in
             var o: [String: JSONValue] = ["id": .string(id), "shortDescription": .object(["text": .string(RuleCatalog.lint(id)?.title ?? id)])]

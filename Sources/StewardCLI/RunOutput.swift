@@ -18,8 +18,8 @@ enum RunOutput {
                 .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(t.connector.rawValue), "evidence": .string(t.reason)])
             }),
             "findings": .array(r.findings.map { f in
-                .object(["kind": .string(f.kind), "connector": f.connector.map { .string($0.rawValue) } ?? .null, "platform": .string(f.platform),
-                         "ref": .string(f.ref), "owasp": .string(f.owasp), "severity": .string(f.severity), "message": .string(f.message),
+                .object(["kind": .string(f.kind.rawValue), "connector": f.connector.map { .string($0.rawValue) } ?? .null, "platform": .string(f.platform),
+                         "ref": .string(f.ref), "owasp": .string(f.owasp), "severity": .string(f.severity.rawValue), "message": .string(f.message),
                          "source": f.source.map { s in .object(["file": .string(s.file), "record": s.record.map(JSONValue.string) ?? .null]) } ?? .null])
             }),
             "errors": .array(r.errors.map { .object(["file": .string($0.file), "message": .string($0.message)]) }),
@@ -42,7 +42,7 @@ enum RunOutput {
         if !r.findings.isEmpty {
             out += "findings:\n"
             for f in r.findings {
-                out += "  [\(f.severity)] \(f.kind) \(f.platform):\(f.ref)\(f.connector.map { " (\($0))" } ?? "") — \(f.message) [\(f.owasp)]\n"
+                out += "  [\(f.severity.rawValue)] \(f.kind.rawValue) \(f.platform):\(f.ref)\(f.connector.map { " (\($0))" } ?? "") — \(f.message) [\(f.owasp)]\n"
             }
         }
         if !r.errors.isEmpty {

@@ -34,7 +34,7 @@ public enum ChangeCheck {
         for c in allChanges where c.path.hasPrefix("State/") || c.path.hasPrefix("Workflows/") {
             func fail(_ rule: String, _ m: String) { report.add(CheckFinding(file: c.path, rule: rule, message: m)) }
             if c.path.hasPrefix("Workflows/") {
-                report.add(CheckFinding(file: c.path, rule: "rules-changed", message: "this pull request changes the rules; it is judged by the base branch's Workflows/, and the change applies only after merge"), level: "warning")
+                report.add(CheckFinding(file: c.path, rule: "rules-changed", message: "this pull request changes the rules; it is judged by the base branch's Workflows/, and the change applies only after merge"), level: .warning)
                 continue
             }
             let name = String(c.path.dropFirst("State/".count))
@@ -119,7 +119,7 @@ public enum ChangeCheck {
                                 approvingLogins: approving, mergeBaseTime: mbTime, now: now)
         let (violations, warnings) = ChangeRules.check(change)
         for f in violations { report.add(f) }
-        for f in warnings { report.add(f, level: "warning") }
+        for f in warnings { report.add(f, level: .warning) }
         for f in TreeCheck.check(headDoc, file: path, workflows: workflows) where !violations.contains(where: { $0.rule == f.rule }) {
             report.add(f)   // core rules: no lint setting lowers them
         }

@@ -12,7 +12,7 @@ extension TreeCheck {
             report.sort()
             return report
         }
-        for f in PlaceholderRoles.check(workflows.roles) { report.add(f, level: "warning") }
+        for f in PlaceholderRoles.check(workflows.roles) { report.add(f, level: .warning) }
         for f in RulesFileScan.run(root) { report.add(f) }
         checkTemplates(root, workflows: workflows, into: &report)
         let scan = EstateScan(root: root)
@@ -26,22 +26,22 @@ extension TreeCheck {
             return report
         }
         report.filesChecked = ids.count
-        var perFile: [(findings: [(CheckFinding, String)], secret: Lints.SecretUse?)] = []
-        scan.forEachChunk(ids, map: { loaded -> (findings: [(CheckFinding, String)], secret: Lints.SecretUse?) in
+        var perFile: [(findings: [(CheckFinding, LintLevel)], secret: Lints.SecretUse?)] = []
+        scan.forEachChunk(ids, map: { loaded -> (findings: [(CheckFinding, LintLevel)], secret: Lints.SecretUse?) in
             let file = loaded.file
             do {
                 let doc = try loaded.result.get()
                 // Core rules (secrets, hash chain, projection, …) are always errors.
-                var out = check(doc, file: file, workflows: workflows).map { ($0, "error") }
-                if let now { out += FutureEvents.findings(doc, file: file, now: now).map { ($0, "error") } }
+                var out = check(doc, file: file, workflows: workflows).map { ($0, LintLevel.error) }
+                if let now { out += FutureEvents.findings(doc, file: file, now: now).map { ($0, LintLevel.error) } }
                 if let wf = workflows.workflows[doc.workflow] {
                     out += Lints.check(doc, file: file, workflow: wf)
                 }
                 return (out, Lints.SecretUse(file: file, doc: doc, terminal: workflows.terminal(of: doc)))
             } catch let error as DataError {
-                return ([(CheckFinding(file: error.file, rule: error.rule ?? "format", message: error.description), "error")], nil)
+                return ([(CheckFinding(file: error.file, rule: error.rule ?? "format", message: error.description), .error)], nil)
             } catch {
-                return ([(CheckFinding(file: file, rule: "format", message: "\(error)"), "error")], nil)
+                return ([(CheckFinding(file: file, rule: "format", message: "\(error)"), .error)], nil)
             }
         }) { perFile += $0 }
         for r in perFile { for (f, level) in r.findings { report.add(f, level: level) } }

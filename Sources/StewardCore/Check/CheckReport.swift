@@ -25,12 +25,12 @@ public struct CheckReport: Sendable, Equatable {
 
     public init() {}
 
-    /// Adds a finding at `level` ("error" → violation, "warning" → warning, "off" → dropped).
-    public mutating func add(_ f: CheckFinding, level: String = "error") {
+    /// Adds a finding at `level` (error → violation, warning → warning, off → dropped).
+    public mutating func add(_ f: CheckFinding, level: LintLevel = .error) {
         switch level {
-        case "error": violations.append(f)
-        case "warning": warnings.append(f)
-        default: break
+        case .error: violations.append(f)
+        case .warning: warnings.append(f)
+        case .off: break
         }
     }
 

@@ -7,9 +7,9 @@ public enum Lints {
     static let nonProduction: Set<String> = ["staging", "stage", "dev", "development", "test", "sandbox", "nonprod", "non-prod", "qa", "preprod"]
 
     /// The findings for one connector, each with its level from `workflow`.
-    public static func check(_ doc: ConnectorDocument, file: String, workflow wf: Workflow) -> [(CheckFinding, String)] {
+    public static func check(_ doc: ConnectorDocument, file: String, workflow wf: Workflow) -> [(CheckFinding, LintLevel)] {
         guard doc.state != wf.terminal else { return [] }
-        var out: [(CheckFinding, String)] = []
+        var out: [(CheckFinding, LintLevel)] = []
         func add(_ rule: String, _ message: String) {
             let level = RuleCatalog.level(rule, lints: wf.lints)
             out.append((CheckFinding(file: file, rule: rule, message: message), level))
@@ -101,14 +101,13 @@ public enum Lints {
     /// secretRef, on the file of the first sharer (by id), naming at most `nameCap` sharers, so
     /// the output grows linearly however many connectors share one secret. Its level is the
     /// strictest of the sharers' workflows.
-    public static func sharedSecrets(_ uses: [SecretUse], workflows: WorkflowSet) -> [(CheckFinding, String)] {
+    public static func sharedSecrets(_ uses: [SecretUse], workflows: WorkflowSet) -> [(CheckFinding, LintLevel)] {
         var byRef: [String: [SecretUse]] = [:]
         for u in uses { byRef[u.secretRef, default: []].append(u) }
-        var out: [(CheckFinding, String)] = []
+        var out: [(CheckFinding, LintLevel)] = []
         for (ref, users) in byRef where users.count > 1 {
             let sorted = users.sorted { $0.id < $1.id }
-            let levels = Set(users.map { workflows.workflows[$0.workflow]?.lints["shared-secret"] ?? "error" })
-            let level = levels.contains("error") ? "error" : levels.contains("warning") ? "warning" : "off"
+            let level = users.map { workflows.workflows[$0.workflow]?.lints["shared-secret"] ?? .error }.max() ?? .error
             out.append((CheckFinding(file: sorted[0].file, rule: "shared-secret",
                                      message: "secretRef \(ref) is shared by \(users.count) live connectors (\(nameList(sorted.map(\.id.rawValue)))); every connector needs its own credential"), level))
         }

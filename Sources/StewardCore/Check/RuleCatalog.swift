@@ -15,8 +15,8 @@ public struct CheckRule: Sendable, Equatable {
         public let owasp: String
         /// NIST CSF 2.0 subcategory.
         public let nist: String
-        /// "error" or "warning" unless the workflow says otherwise.
-        public let defaultLevel: String
+        /// `error` or `warning` unless the workflow says otherwise.
+        public let defaultLevel: LintLevel
         /// False for a rule no lint setting lowers or switches off, on any branch: a
         /// workflow's `lints` may name it, but it stays an error.
         public let mayBeLowered: Bool
@@ -84,11 +84,11 @@ public enum RuleCatalog {
     /// The lint part of rule `id`, or nil when `id` is no lint.
     public static func lint(_ id: String) -> CheckRule.Lint? { byID[id]?.lint }
 
-    /// The level of lint `rule` under a workflow's `lints`: always "error" for a rule that
+    /// The level of lint `rule` under a workflow's `lints`: always `error` for a rule that
     /// may not be lowered.
-    public static func level(_ rule: String, lints: [String: String]) -> String {
-        guard let lint = lint(rule) else { return lints[rule] ?? "warning" }
-        if !lint.mayBeLowered { return "error" }
+    public static func level(_ rule: String, lints: [String: LintLevel]) -> LintLevel {
+        guard let lint = lint(rule) else { return lints[rule] ?? .warning }
+        if !lint.mayBeLowered { return .error }
         return lints[rule] ?? lint.defaultLevel
     }
 
@@ -112,8 +112,9 @@ public enum RuleCatalog {
                 lint = nil
             case 5:
                 let fixed = head[1] == "error (fixed)"
-                precondition(fixed || head[1] == "error" || head[1] == "warning", "rule catalogue: \(head[0]) level \(head[1])")
-                lint = .init(title: head[4], owasp: head[2], nist: head[3], defaultLevel: fixed ? "error" : head[1], mayBeLowered: !fixed)
+                let level = fixed ? LintLevel.error : LintLevel(rawValue: head[1])
+                precondition(level != nil && level != .off, "rule catalogue: \(head[0]) level \(head[1])")
+                lint = .init(title: head[4], owasp: head[2], nist: head[3], defaultLevel: level!, mayBeLowered: !fixed)
             default:
                 preconditionFailure("rule catalogue: \(head[0]) has \(head.count) columns")
             }

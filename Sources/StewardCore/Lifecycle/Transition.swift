@@ -37,7 +37,7 @@ public enum Transition {
             try SpecRules.check(old: s.spec, new: newSpec, event: event, at: at)
         }
         if event == .request || event == .amend, let until = newSpec?.until, let max = wf.timers.maxWindow,
-           wf.lints["window-too-long"] ?? "error" == "error" {
+           wf.lints["window-too-long"] ?? .error == .error {
             let start = event == .request ? at : (s.requestedAt ?? at)
             if until.seconds - start.seconds > max.seconds {
                 throw RuleViolation(rule: "window-too-long", "the temporary window would run \(start.days(until: until)) days (from \(start.dateOnly) until \(until.dateOnly)); workflow '\(wf.name)' allows at most \(max)")

@@ -90,8 +90,8 @@ public struct Workflow: Sendable, Equatable {
     public var offboarding: [String]
     /// Tasks opened on decommissioning when no credential was ever issued.
     public var offboardingWithoutCredential: [String]
-    /// Lint rule id → "error", "warning" or "off".
-    public var lints: [String: String]
+    /// Lint rule id → its level.
+    public var lints: [String: LintLevel]
     /// More reached systems than this is "one connector for everything".
     public var maxReaches: Int
     /// `transitions` grouped by (event, from-state), kept in step with `transitions`.
@@ -99,7 +99,7 @@ public struct Workflow: Sendable, Equatable {
 
     public init(name: String, description: String, states: [String], initial: String, terminal: String,
                 transitions: [WorkflowTransition], timers: WorkflowTimers, taskKinds: [String: TaskKindSpec],
-                offboarding: [String], offboardingWithoutCredential: [String], lints: [String: String],
+                offboarding: [String], offboardingWithoutCredential: [String], lints: [String: LintLevel],
                 maxReaches: Int) {
         self.name = name
         self.description = description

@@ -28,9 +28,9 @@ public enum WorkflowDecoding {
         let offboarding = try off.strings("credentialIssued")
         let offboardingWithout = try off.strings("noCredential")
         try off.finish()
-        var lints: [String: String] = [:]
+        var lints: [String: LintLevel] = [:]
         for (rule, v) in try r.object("lints") {
-            guard let level = v.stringValue, ["error", "warning", "off"].contains(level) else {
+            guard let level = v.stringValue.flatMap(LintLevel.init(rawValue:)) else {
                 throw r.error("lints.\(rule)", "expected \"error\", \"warning\" or \"off\"")
             }
             lints[rule] = level

@@ -16,8 +16,8 @@ struct RecordContext {
     var where_: String { "in \(inventory.file)" }
 
     /// Adds a finding about this record (or, with `record`, one of its credentials).
-    mutating func add(_ kind: FindingKind, _ d: ConnectorDocument?, _ severity: String, _ message: String, record place: String? = nil) {
-        findings.append(Finding(kind: kind.rawValue, connector: d?.id, platform: record.platform, ref: record.ref, owasp: kind.owasp,
+    mutating func add(_ kind: FindingKind, _ d: ConnectorDocument?, _ severity: Severity, _ message: String, record place: String? = nil) {
+        findings.append(Finding(kind: kind, connector: d?.id, platform: record.platform, ref: record.ref, owasp: kind.owasp,
                                 severity: severity, message: message,
                                 contact: d.map { [$0.spec.owners.business, $0.spec.owners.technical] } ?? [],
                                 source: FindingSource(file: inventory.file, record: place ?? record.source)))
@@ -71,7 +71,7 @@ enum CredentialFindings {
             if let notice = timers.credentialNotice, !c.expiryMoves, !c.neverExpires, let end = c.expiresAt,
                end > now, end <= now.adding(notice) {
                 let fix = d.map { "renew it and record it with 'steward rotate \($0.id)'" } ?? "renew it or remove it"
-                ctx.add(.credentialExpiring, d, end <= now.adding(.days(7)) ? "high" : "medium",
+                ctx.add(.credentialExpiring, d, end <= now.adding(.days(7)) ? .high : .medium,
                         "credential \(c.id) expires at \(end) (in \(now.days(until: end)) day(s), notice period \(notice)); \(fix) before it breaks production",
                         record: c.source)
             }
@@ -87,7 +87,7 @@ enum CredentialFindings {
                 }
             }
             if !reasons.isEmpty {
-                ctx.add(.expiryDrift, d, "medium", "credential \(c.id): " + reasons.joined(separator: "; ")
+                ctx.add(.expiryDrift, d, .medium, "credential \(c.id): " + reasons.joined(separator: "; ")
                     + "; issue one that ends in time", record: c.source)
             }
         }
@@ -97,7 +97,7 @@ enum CredentialFindings {
     /// declared as a personal token.
     static func personBound(_ ctx: inout RecordContext, _ d: ConnectorDocument) {
         guard let person = ctx.record.personOwner, d.spec.kind != "personal-token" else { return }
-        ctx.add(.personBound, d, "high", "owned at the platform by the person \(person), but \(d.id) is a \(d.spec.kind): "
+        ctx.add(.personBound, d, .high, "owned at the platform by the person \(person), but \(d.id) is a \(d.spec.kind): "
             + "when they leave, it breaks or lives on; issue it to a service identity, or declare --kind personal-token")
     }
 }

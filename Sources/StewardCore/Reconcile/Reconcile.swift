@@ -9,7 +9,6 @@ public enum Reconcile {
     /// The OWASP Non-Human Identities Top 10 (2025) id of each finding kind, by name.
     public static let owasp: [String: String] = Dictionary(uniqueKeysWithValues: FindingKind.allCases.map { ($0.rawValue, $0.owasp) })
 
-    static let severityRank = ["critical": 0, "high": 1, "medium": 2, "low": 3]
     /// The states in which a connector manages its bindings.
     static let managing: Set<String> = [StateName.approved, StateName.active, StateName.reviewDue, StateName.rotated]
 
@@ -42,7 +41,7 @@ public enum Reconcile {
                 if managers.isEmpty && ended.isEmpty {
                     let pending = owners.map(\.id).sorted()
                     let why = pending.isEmpty ? "no connector binds it" : "only \(pending.joined(separator: ", ")) names it, and is not approved"
-                    ctx.add(.unmanaged, nil, "high", "observed \(ctx.where_) but \(why): shadow integration; declare it with "
+                    ctx.add(.unmanaged, nil, .high, "observed \(ctx.where_) but \(why): shadow integration; declare it with "
                         + "'steward new … --binding \(r.platform)=\(r.ref)' or remove it")
                 }
                 for d in ended {
@@ -52,7 +51,7 @@ public enum Reconcile {
                     let since = d.history.last(where: { $0.to == end && $0.from != end })?.at ?? d.history.last?.at ?? now
                     let days = since.days(until: now)
                     let grace = wf(d)?.timers.revocationGrace ?? .days(1)
-                    let severity = now <= since.adding(grace) ? "medium" : (days <= 7 ? "high" : "critical")
+                    let severity: Severity = now <= since.adding(grace) ? .medium : (days <= 7 ? .high : .critical)
                     let also = managers.isEmpty ? "" : " (\(managers.map(\.id).sorted().joined(separator: ", ")) also binds it: revoke the old credential all the same)"
                     ctx.add(.revocationIneffective, d, severity, "\(d.id) was decommissioned \(days) day(s) ago but the platform still holds it \(ctx.where_); revoke it now" + also)
                 }
@@ -61,7 +60,7 @@ public enum Reconcile {
                     let extra = Set(scopes).subtracting(d.spec.scopes).sorted()
                     guard !extra.isEmpty else { continue }
                     let text = extra.joined(separator: ", ")
-                    ctx.add(.scopeDrift, d, "high", "observed scopes beyond the spec: \(text)")
+                    ctx.add(.scopeDrift, d, .high, "observed scopes beyond the spec: \(text)")
                     if d.state == StateName.active { out.signals[d.id, default: RunSignals()].drift = "observed \(text) beyond the spec \(ctx.where_)" }
                 }
                 let subjects: [ConnectorDocument?] = managers.isEmpty && ended.isEmpty ? [nil] : managers.map { Optional($0) }
@@ -69,11 +68,11 @@ public enum Reconcile {
                 for d in subjects {
                     guard let timers = wf(d)?.timers else { continue }
                     if usage.live, let used = usage.lastUsedAt, now >= used.adding(timers.dormant) {
-                        ctx.add(.dormant, d, "medium", "not used for \(used.days(until: now)) days (last used \(used)); decommission it if nobody needs it")
+                        ctx.add(.dormant, d, .medium, "not used for \(used.days(until: now)) days (last used \(used)); decommission it if nobody needs it")
                         if let d { out.signals[d.id, default: RunSignals()].dormant = "unused since \(used) \(ctx.where_)" }
                     }
                     if let created = usage.oldestCreatedAt, now >= created.adding(timers.rotation) {
-                        ctx.add(.staleCredential, d, "high", "the credential is \(created.days(until: now)) days old (rotation period \(timers.rotation)); rotate it",
+                        ctx.add(.staleCredential, d, .high, "the credential is \(created.days(until: now)) days old (rotation period \(timers.rotation)); rotate it",
                                 record: usage.oldestSource)
                         if let d { out.signals[d.id, default: RunSignals()].staleCredential = "credential created \(created), \(created.days(until: now)) days old \(ctx.where_)" }
                     }
@@ -90,8 +89,8 @@ public enum Reconcile {
         }
         for (cred, entry) in credentialUsers where entry.users.count > 1 {
             let users = entry.users.sorted()
-            out.findings.append(Finding(kind: FindingKind.sharedCredential.rawValue, connector: users.first, platform: "-", ref: cred,
-                                        owasp: FindingKind.sharedCredential.owasp, severity: "high",
+            out.findings.append(Finding(kind: .sharedCredential, connector: users.first, platform: "-", ref: cred,
+                                        owasp: FindingKind.sharedCredential.owasp, severity: .high,
                                         message: "one credential is behind \(users.count) connectors: \(users.joined(separator: ", ")); issue one per connector",
                                         source: entry.source))
         }
@@ -99,8 +98,8 @@ public enum Reconcile {
         for d in docs where d.state != terminal(d) { if let s = d.spec.secretRef { secretUsers[s, default: []].append(d) } }
         for (ref, users) in secretUsers where users.count > 1 {
             let ids = users.map(\.id).sorted()
-            out.findings.append(Finding(kind: FindingKind.sharedCredential.rawValue, connector: ids.first, platform: "secretRef", ref: ref,
-                                        owasp: FindingKind.sharedCredential.owasp, severity: "high",
+            out.findings.append(Finding(kind: .sharedCredential, connector: ids.first, platform: "secretRef", ref: ref,
+                                        owasp: FindingKind.sharedCredential.owasp, severity: .high,
                                         message: "one secret is behind \(ids.count) connectors: \(ids.joined(separator: ", ")); issue one per connector",
                                         source: FindingSource(file: "State/\(ids[0]).json", record: "spec.secretRef")))
         }
@@ -117,8 +116,8 @@ public enum Reconcile {
     /// Severity first, then kind, platform, ref, connector and source, as one string whose
     /// parts are separated by NUL (which sorts before every other character).
     static func sortKey(_ f: Finding) -> String {
-        let rank = severityRank[f.severity] ?? 9
-        return "\(rank)\u{0}\(f.kind)\u{0}\(f.platform)\u{0}\(f.ref)\u{0}\(f.connector?.rawValue ?? "")\u{0}\(f.source?.file ?? "")\u{0}\(f.source?.record ?? "")"
+        let rank = f.severity.rank
+        return "\(rank)\u{0}\(f.kind.rawValue)\u{0}\(f.platform)\u{0}\(f.ref)\u{0}\(f.connector?.rawValue ?? "")\u{0}\(f.source?.file ?? "")\u{0}\(f.source?.record ?? "")"
     }
 
     /// `missing` for an active connector's covered binding that no export holds, and the
@@ -134,8 +133,8 @@ public enum Reconcile {
                 for b in absent {
                     let inv = sources(b)
                     let names = inv.map { "\($0.file) (\($0.format.rawValue))" }.joined(separator: ", ")
-                    out.findings.append(Finding(kind: FindingKind.missing.rawValue, connector: d.id, platform: b.platform, ref: b.ref,
-                                                owasp: FindingKind.missing.owasp, severity: "low",
+                    out.findings.append(Finding(kind: .missing, connector: d.id, platform: b.platform, ref: b.ref,
+                                                owasp: FindingKind.missing.owasp, severity: .low,
                                                 message: "\(d.id) is active but \(names) does not show its binding; was it removed outside steward?",
                                                 contact: [d.spec.owners.business, d.spec.owners.technical],
                                                 source: FindingSource(file: inv[0].file, record: nil)))

@@ -50,8 +50,8 @@ extension EstateReport {
         } ?? .null
         o["findings"] = findings.map { list in
             .array(list.map { f in
-                .object(["kind": .string(f.kind), "connector": f.connector.map { .string($0.rawValue) } ?? .null, "platform": .string(f.platform),
-                         "ref": .string(f.ref), "owasp": .string(f.owasp), "severity": .string(f.severity), "message": .string(f.message)])
+                .object(["kind": .string(f.kind.rawValue), "connector": f.connector.map { .string($0.rawValue) } ?? .null, "platform": .string(f.platform),
+                         "ref": .string(f.ref), "owasp": .string(f.owasp), "severity": .string(f.severity.rawValue), "message": .string(f.message)])
             })
         } ?? .null
         return .object(o)
@@ -108,7 +108,7 @@ extension EstateReport {
             out += table(["OWASP NHI", "Findings"], findingsByOWASP.map { [$0.id, "\($0.count)"] }, empty: "No findings.")
             if !findings.isEmpty {
                 out += "\n" + table(["Severity", "Finding", "Connector", "Platform object", "What"], findings.map {
-                    [$0.severity, $0.kind, $0.connector?.rawValue ?? "(none)", "\($0.platform): \($0.ref)", $0.message]
+                    [$0.severity.rawValue, $0.kind.rawValue, $0.connector?.rawValue ?? "(none)", "\($0.platform): \($0.ref)", $0.message]
                 }, empty: "")
             }
         }

@@ -57,8 +57,8 @@ public struct RunReport: Sendable {
 
 /// A gap between what is declared and what a platform really holds, or a policy finding.
 public struct Finding: Sendable, Equatable {
-    /// `unmanaged`, `revocation-ineffective`, `scope-drift`, `dormant`, `stale-credential`, `shared-credential`, `missing`.
-    public var kind: String
+    /// What the finding is about (its name in reports and JSON is the raw value).
+    public var kind: FindingKind
     /// The connector concerned, when one is.
     public var connector: ConnectorID?
     /// The platform object (`platform` + `ref`).
@@ -67,15 +67,15 @@ public struct Finding: Sendable, Equatable {
     /// OWASP NHI Top 10 (2025) id.
     public var owasp: String
     /// `critical`, `high`, `medium` or `low`.
-    public var severity: String
+    public var severity: Severity
     public var message: String
     /// Who to contact (the connector's owners), if known.
     public var contact: [String]
     /// The export file and record it came from.
     public var source: FindingSource?
 
-    public init(kind: String, connector: ConnectorID?, platform: String, ref: String, owasp: String,
-                severity: String, message: String, contact: [String] = [], source: FindingSource? = nil) {
+    public init(kind: FindingKind, connector: ConnectorID?, platform: String, ref: String, owasp: String,
+                severity: Severity, message: String, contact: [String] = [], source: FindingSource? = nil) {
         self.kind = kind
         self.connector = connector
         self.platform = platform

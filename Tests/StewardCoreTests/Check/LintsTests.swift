@@ -13,7 +13,7 @@ final class LintsTests: XCTestCase {
         return b.document
     }
 
-    func findings(_ spec: Spec, workflow: Workflow = F.standard) throws -> [(CheckFinding, String)] {
+    func findings(_ spec: Spec, workflow: Workflow = F.standard) throws -> [(CheckFinding, LintLevel)] {
         Lints.check(try doc("crm-sync", spec, workflow: workflow), file: "State/crm-sync.json", workflow: workflow)
     }
 

@@ -36,7 +36,7 @@ final class CredentialFindingsTests: XCTestCase {
         Reconcile.run(docs: docs, inventories: inv, workflows: workflows ?? F.workflowSet.workflows, now: F.t(now)).findings
     }
 
-    func kinds(_ f: [Finding]) -> [String] { f.map(\.kind) }
+    func kinds(_ f: [Finding]) -> [FindingKind] { f.map(\.kind) }
 
     // MARK: credential-expiring
 

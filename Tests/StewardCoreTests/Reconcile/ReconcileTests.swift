@@ -33,7 +33,7 @@ final class ReconcileTests: XCTestCase {
         Reconcile.run(docs: docs, inventories: inventories, workflows: F.workflowSet.workflows, now: F.t(now))
     }
 
-    func kinds(_ o: Reconcile.Outcome) -> [String] { o.findings.map(\.kind) }
+    func kinds(_ o: Reconcile.Outcome) -> [FindingKind] { o.findings.map(\.kind) }
 
     // MARK: a clean estate
 
@@ -74,7 +74,7 @@ final class ReconcileTests: XCTestCase {
         return b
     }
 
-    func revocationSeverity(decommissionedAt: String, now: String) throws -> String? {
+    func revocationSeverity(decommissionedAt: String, now: String) throws -> Severity? {
         let o = reconcile([try decommissioned(at: F.t(decommissionedAt)).document], [Self.aws([Self.record(Self.crmArn)])], now: now)
         XCTAssertEqual(kinds(o), ["revocation-ineffective"])
         return o.findings.first?.severity
@@ -196,7 +196,7 @@ final class ReconcileTests: XCTestCase {
     /// Dormant and stale start exactly at their periods (90 days here), not a second before.
     func testDormantAndStaleStartExactlyAtTheirPeriods() throws {
         let doc = try crm().document
-        func kindsAt(lastUsed: String, created: String) -> [String] {
+        func kindsAt(lastUsed: String, created: String) -> [FindingKind] {
             kinds(reconcile([doc], [Self.aws([Self.record(Self.crmArn, lastUsed: lastUsed, credential: "\(Self.crmArn)#access_key_1",
                                                           credentialCreated: created)])]))
         }

@@ -110,3 +110,17 @@ extension Timestamp: ExpressibleByStringLiteral {
 extension ConnectorID: ExpressibleByStringLiteral {
     public init(stringLiteral text: String) { self = try! ConnectorID(text) }
 }
+
+/// In the tests a finding kind, severity or lint level may be written as its word:
+/// `XCTAssertEqual(f.map(\.kind), ["unmanaged"])` (a word the type does not know stops the test).
+extension FindingKind: ExpressibleByStringLiteral {
+    public init(stringLiteral word: String) { self = FindingKind(rawValue: word)! }
+}
+
+extension Severity: ExpressibleByStringLiteral {
+    public init(stringLiteral word: String) { self = Severity(rawValue: word)! }
+}
+
+extension LintLevel: ExpressibleByStringLiteral {
+    public init(stringLiteral word: String) { self = LintLevel(rawValue: word)! }
+}

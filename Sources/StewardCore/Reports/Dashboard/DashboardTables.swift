@@ -29,7 +29,7 @@ enum DashboardTables {
         guard let list = r.findings, !list.isEmpty else { return "" }
         var t = "<details><summary>\(ReportText.count(list.count, "finding"))</summary><table><tr><th>Severity</th><th>Finding</th><th>Connector</th><th>Platform object</th><th>What</th></tr>"
         for f in list {
-            t += "<tr><td>\(h(f.severity))</td><td>\(h(f.kind))</td><td><code>\(h(f.connector?.rawValue ?? "(none)"))</code></td><td><code>\(h(f.platform)): \(h(f.ref))</code></td><td class=\"small\">\(h(f.message))</td></tr>"
+            t += "<tr><td>\(h(f.severity.rawValue))</td><td>\(h(f.kind.rawValue))</td><td><code>\(h(f.connector?.rawValue ?? "(none)"))</code></td><td><code>\(h(f.platform)): \(h(f.ref))</code></td><td class=\"small\">\(h(f.message))</td></tr>"
         }
         return t + "</table></details>"
     }
