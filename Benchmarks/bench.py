@@ -121,14 +121,16 @@ class Bench:
         for k in range(rounds):
             order = todo if k % 2 == 0 else todo[::-1]
             for r, (ts, c) in zip(order, self.timer.hyperfine_all([r["check --base cmd"] for r in order], runs, warmup)):
-                times[r["n"]] += ts
-                cpus[r["n"]].append(c)
+                if ts:
+                    times[r["n"]] += ts
+                    cpus[r["n"]].append(c)
         for r in todo:
             n = r["n"]
-            r["check --base"] = (statistics.median(times[n]), self.timer.rss(r["check --base cmd"] + " > /dev/null"))
-            r["cpu check --base"] = statistics.mean(cpus[n])
-            log("check --base (N=%d): median %.3f s of %d runs (min %.3f, max %.3f), cpu %.3f s"
-                % (n, r["check --base"][0], len(times[n]), min(times[n]), max(times[n]), r["cpu check --base"]))
+            if times[n]:  # else hyperfine failed (logged) and the table says "failed"
+                r["check --base"] = (statistics.median(times[n]), self.timer.rss(r["check --base cmd"] + " > /dev/null"))
+                r["cpu check --base"] = statistics.mean(cpus[n])
+                log("check --base (N=%d): median %.3f s of %d runs (min %.3f, max %.3f), cpu %.3f s"
+                    % (n, r["check --base"][0], len(times[n]), min(times[n]), max(times[n]), r["cpu check --base"]))
             shutil.rmtree(os.path.join(self.work, "n%d" % n), ignore_errors=True)
 
     def durable_writes(self):
