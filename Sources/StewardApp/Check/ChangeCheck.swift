@@ -21,13 +21,16 @@ public enum ChangeCheck {
         let baseSha = try repo.resolve(options.base)
         let headSha = try repo.resolve("HEAD")
         let mb = try repo.mergeBase(baseSha, headSha)
+        // One walk of the range serves the rules, the signatures and the file versions; the
+        // whole diff needs its own git process only when the walk cannot stand for it. The
+        // walk is the one step whose cost grows with the estate (it reads both State/
+        // trees), so it runs while the base's time and rules are read.
+        let pendingLog = Background { try repo.rangeLog(from: mb, to: headSha) }
         let mbTime = try repo.commitTime(mb)
         let workflows = try baseWorkflows(repo, at: baseSha)
         let approving = PullRequestReviews.approvingLogins(options.reviews, headSha: headSha)
         var paths: [GitChange] = []
-        // One walk of the range serves the rules, the signatures and the file versions; the
-        // whole diff needs its own git process only when the walk cannot stand for it.
-        let rangeLog = try repo.rangeLog(from: mb, to: headSha)
+        let rangeLog = try pendingLog.value()
         let allChanges = try rangeLog.wholeDiff(from: mb) ?? repo.changes(from: mb, to: headSha, paths: [])
         try repositoryRules(repo, changes: allChanges, commits: rangeLog.commitsWithPaths, base: baseSha, roles: workflows.roles,
                             approving: approving, options: options, into: &report)

@@ -1,0 +1,26 @@
+import Dispatch
+
+/// Work started on another thread now and collected later. The gate uses it to run the
+/// one git process whose cost grows with the estate (the walk of the range, which reads
+/// both `State/` trees) while it does the rest of its set-up, which waits on other git
+/// processes rather than on the CPU.
+public final class Background<Value: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    // Written once by the worker before `leave`; read only after `wait`.
+    private var result: Result<Value, any Error>?
+
+    /// Starts `work` at once on a global queue.
+    public init(_ work: @escaping @Sendable () throws -> Value) {
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            do { result = .success(try work()) } catch { result = .failure(error) }
+            group.leave()
+        }
+    }
+
+    /// Waits for the work to finish; its value, or the error it threw.
+    public func value() throws -> Value {
+        group.wait()
+        return try result!.get()
+    }
+}
