@@ -11,11 +11,11 @@ enum RunOutput {
                          "cause": .string(t.cause.rawValue)])
             }),
             "tasks": .array(r.tasks.map { t in
-                .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(t.connector.rawValue), "reason": .string(t.reason),
+                .object(["id": .string(t.id), "kind": .string(t.kind.rawValue), "connector": .string(t.connector.rawValue), "reason": .string(t.reason),
                          "cause": t.cause.map { .string($0.rawValue) } ?? .null])
             }),
             "closedTasks": .array(r.closedTasks.map { t in
-                .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(t.connector.rawValue), "evidence": .string(t.reason)])
+                .object(["id": .string(t.id), "kind": .string(t.kind.rawValue), "connector": .string(t.connector.rawValue), "evidence": .string(t.reason)])
             }),
             "findings": .array(r.findings.map { f in
                 .object(["kind": .string(f.kind.rawValue), "connector": f.connector.map { .string($0.rawValue) } ?? .null, "platform": .string(f.platform),

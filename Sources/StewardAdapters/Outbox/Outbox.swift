@@ -15,7 +15,7 @@ public struct Outbox: Sendable {
     public let directory: String
     public let loaded: TaskTemplates
     /// Kind → parsed template, for every template that loaded.
-    public var templates: [String: Template] { loaded.templates }
+    public var templates: [TaskKind: Template] { loaded.templates }
 
     /// Loads every `Templates/*.md` of `root`; problems are kept for `write` to report.
     public init(directory: String, root: GovernanceRoot) {
@@ -33,7 +33,7 @@ public struct Outbox: Sendable {
             "credentialId": credentialId ?? "(none recorded)",
             "bindings": s.bindings.isEmpty ? "(none)" : s.bindings.map { "`\($0.text)`" }.joined(separator: ", "),
             "scopes": s.scopes.isEmpty ? "(none)" : s.scopes.map { "`\($0)`" }.joined(separator: ", "),
-            "taskId": task.id, "taskKind": task.kind, "taskTitle": title, "reason": reason.isEmpty ? "(no reason recorded)" : reason,
+            "taskId": task.id, "taskKind": task.kind.rawValue, "taskTitle": title, "reason": reason.isEmpty ? "(no reason recorded)" : reason,
             "openedAt": task.openedAt.iso8601, "dueAt": task.dueAt?.iso8601 ?? "(no due date)",
             "until": s.until?.iso8601 ?? "(no end date)",
             "closeCommand": "steward close-task '\(task.id)' --evidence \"what was done, where it can be checked\"",
@@ -51,12 +51,12 @@ public struct Outbox: Sendable {
         guard SafeFile.isDirectory(directory) else { throw StoreError(.io, "the outbox \(directory) is not a directory") }
         let byID = Dictionary(docs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var files: [(name: String, bytes: [UInt8])] = []
-        var fallbacks: [String: (problem: DataError, tickets: [String])] = [:]
+        var fallbacks: [TaskKind: (problem: DataError, tickets: [String])] = [:]
         for o in opened {
             guard let doc = byID[o.connector], let task = doc.tasks.first(where: { $0.id == o.id }) else { continue }
             if SafeFile.entryType(directory + "/\(o.id).md") != nil { continue }
             let wf = workflows.workflows[doc.workflow]
-            let title = wf?.taskKinds[task.kind]?.title ?? task.kind
+            let title = wf?.taskKinds[task.kind]?.title ?? task.kind.rawValue
             let credential = doc.history.last { $0.dataString("credentialId") != nil }?.dataString("credentialId")
             let values = Outbox.values(task: task, doc: doc, title: title, reason: o.reason, credentialId: credential)
             var text: String?
@@ -72,7 +72,7 @@ public struct Outbox: Sendable {
             files.append((name: "\(o.id).md", bytes: Array(rendered.utf8)))
             var json = values.mapValues(JSONValue.string)
             json["id"] = .string(task.id)
-            json["kind"] = .string(task.kind)
+            json["kind"] = .string(task.kind.rawValue)
             json["status"] = .string(task.status.rawValue)
             json["bindings"] = .array(doc.spec.bindings.map { .object(["platform": .string($0.platform), "ref": .string($0.ref)]) })
             json["scopes"] = .array(doc.spec.scopes.map(JSONValue.string))

@@ -11,7 +11,7 @@ extension TaskTemplates {
             return out
         }
         for n in names where n.hasSuffix(".md") && !n.hasPrefix(".") {
-            let shown = "Templates/\(n)", kind = String(n.dropLast(3))
+            let shown = "Templates/\(n)", kind = TaskKind(rawValue: String(n.dropLast(3)))
             do {
                 let bytes = try SafeFile.read(root.templatesPath + "/" + n, shown: shown)
                 guard let text = String(validating: bytes, as: UTF8.self) else {

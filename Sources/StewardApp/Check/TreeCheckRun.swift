@@ -61,7 +61,7 @@ extension TreeCheck {
             let e = loaded.broken[kind]!
             report.add(CheckFinding(file: e.file, rule: "template", message: e.description))
         }
-        var needed: [String: [String]] = [:]
+        var needed: [TaskKind: [String]] = [:]
         for (name, wf) in workflows.workflows { for kind in TaskTemplates.kinds(of: wf) { needed[kind, default: []].append(name) } }
         for kind in needed.keys.sorted() where loaded.templates[kind] == nil && loaded.broken[kind] == nil && loaded.folderProblem == nil {
             let names = needed[kind]!.sorted().joined(separator: ", ")

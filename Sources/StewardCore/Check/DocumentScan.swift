@@ -31,7 +31,7 @@ extension SecretScanner {
             if let d = t.dueAt { s.text(d.iso8601, "tasks\(at).dueAt") }
             if let e = t.evidence { s.text(e, "tasks\(at).evidence") }
             s.text(t.id, "tasks\(at).id")
-            s.text(t.kind, "tasks\(at).kind")
+            s.text(t.kind.rawValue, "tasks\(at).kind")
             s.text(t.openedAt.iso8601, "tasks\(at).openedAt")
             s.text(t.status.rawValue, "tasks\(at).status")
         }

@@ -52,12 +52,12 @@ public struct LifecycleState: Sendable, Equatable {
     public init(connector: ConnectorID) { self.connector = connector }
 
     /// The open tasks of `kind`.
-    public func openTasks(ofKind kind: String) -> [ConnectorTask] {
+    public func openTasks(ofKind kind: TaskKind) -> [ConnectorTask] {
         tasks.filter { $0.kind == kind && $0.status == .open }
     }
 
     /// True when a task of `kind` was opened by an event after `seq`.
-    public func taskOpened(kind: String, after seq: Int) -> Bool {
+    public func taskOpened(kind: TaskKind, after seq: Int) -> Bool {
         tasks.contains { t in
             t.kind == kind && (TaskID.seq(of: t.id) ?? 0) > seq
         }

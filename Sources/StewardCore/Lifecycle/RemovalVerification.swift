@@ -8,7 +8,7 @@
 /// same decommission's `revoke-credential`. This is built in: no workflow can switch it off.
 public enum RemovalVerification {
     /// The task kind this rule protects.
-    public static let taskKind = TaskKindName.verifyRemoval
+    public static let taskKind = TaskKind.verifyRemoval
     /// The rule id a refusal names.
     public static let rule = "independent-verification"
 
@@ -22,7 +22,7 @@ public enum RemovalVerification {
         if s.credentialHandlers.contains(where: { Identity.same($0, actor) }) { throw refuse("handled the credential of \(s.connector)") }
         var revokeID = ""
         if let connector = TaskID.connector(of: taskID).flatMap(ConnectorID.init(checking:)), let seq = TaskID.seq(of: taskID) {
-            revokeID = TaskID(connector: connector, seq: seq, kind: TaskKindName.revokeCredential).description
+            revokeID = TaskID(connector: connector, seq: seq, kind: TaskKind.revokeCredential).description
         }
         if let revoker = s.taskClosers[revokeID], Identity.same(revoker, actor) { throw refuse("closed \(revokeID)") }
         if let roles, !roles.isApprover(actor) { throw refuse("is not listed in Workflows/roles.json \"approvers\"") }

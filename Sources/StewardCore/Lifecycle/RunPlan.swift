@@ -17,11 +17,11 @@ public struct PlannedStep: Sendable, Equatable {
     /// What kind of runner step this is; code decides by this, never by `reason`.
     public var cause: RunnerCause
     public var reason: String
-    public var tasks: [String]
+    public var tasks: [TaskKind]
     /// For a runner close-task: the task to close; `reason` is its evidence.
     public var closeTaskID: String?
 
-    public init(event: EventKind, cause: RunnerCause, reason: String, tasks: [String] = []) {
+    public init(event: EventKind, cause: RunnerCause, reason: String, tasks: [TaskKind] = []) {
         self.event = event
         self.cause = cause
         self.reason = reason
@@ -76,7 +76,7 @@ public enum RunPlan {
         func allowed(_ e: EventKind) -> Bool { !wf.transitions(of: e, from: state).isEmpty }
         let t = wf.timers
         if state == wf.terminal {
-            if let proof = signals?.removalProof, let task = s.openTasks(ofKind: TaskKindName.verifyRemoval).first, allowed(.closeTask) {
+            if let proof = signals?.removalProof, let task = s.openTasks(ofKind: TaskKind.verifyRemoval).first, allowed(.closeTask) {
                 var step = PlannedStep(event: .closeTask, cause: .removalVerified, reason: proof)
                 step.closeTaskID = task.id
                 return step
@@ -112,14 +112,14 @@ public enum RunPlan {
         }
         if let people {
             let gone = [spec.owners.business, spec.owners.technical].filter(people.isGone)
-            let noOpenTask = s.openTasks(ofKind: TaskKindName.reassignOwner).isEmpty
+            let noOpenTask = s.openTasks(ofKind: TaskKind.reassignOwner).isEmpty
             if !gone.isEmpty {
                 let reason = "owner departed: " + Array(Set(gone.map(Identity.normalize))).sorted().joined(separator: ", ")
                 if state == StateName.active, allowed(.reviewDue) {
-                    return PlannedStep(event: .reviewDue, cause: .ownerDeparted, reason: reason, tasks: noOpenTask ? [TaskKindName.reassignOwner] : [])
+                    return PlannedStep(event: .reviewDue, cause: .ownerDeparted, reason: reason, tasks: noOpenTask ? [TaskKind.reassignOwner] : [])
                 }
                 if noOpenTask, allowed(.openTask) {
-                    return PlannedStep(event: .openTask, cause: .ownerDeparted, reason: reason, tasks: [TaskKindName.reassignOwner])
+                    return PlannedStep(event: .openTask, cause: .ownerDeparted, reason: reason, tasks: [TaskKind.reassignOwner])
                 }
             }
         }
@@ -130,20 +130,20 @@ public enum RunPlan {
         // A credential ages whatever its review says; a rotation under way (an open
         // revoke-old-credential) already answers the reminder.
         let credentialLive = [StateName.active, StateName.reviewDue].contains(state)
-            && s.openTasks(ofKind: TaskKindName.revokeOldCredential).isEmpty
+            && s.openTasks(ofKind: TaskKind.revokeOldCredential).isEmpty
         if credentialLive, let r = s.due.rotation, r <= now,
-           !s.taskOpened(kind: TaskKindName.rotateCredential, after: s.rotationArmedSeq) {
-            return PlannedStep(event: .openTask, cause: .rotationDue, reason: "credential due for rotation (\(r), every \(t.rotation))", tasks: [TaskKindName.rotateCredential])
+           !s.taskOpened(kind: TaskKind.rotateCredential, after: s.rotationArmedSeq) {
+            return PlannedStep(event: .openTask, cause: .rotationDue, reason: "credential due for rotation (\(r), every \(t.rotation))", tasks: [TaskKind.rotateCredential])
         }
-        if credentialLive, let stale = signals?.staleCredential, s.openTasks(ofKind: TaskKindName.rotateCredential).isEmpty {
-            return PlannedStep(event: .openTask, cause: .staleCredential, reason: "stale credential: \(stale)", tasks: [TaskKindName.rotateCredential])
+        if credentialLive, let stale = signals?.staleCredential, s.openTasks(ofKind: TaskKind.rotateCredential).isEmpty {
+            return PlannedStep(event: .openTask, cause: .staleCredential, reason: "stale credential: \(stale)", tasks: [TaskKind.rotateCredential])
         }
         if let until = s.due.until, let notice = t.expiryNotice, until.subtracting(notice) <= now,
-           !s.taskOpened(kind: TaskKindName.notifyExpiry, after: s.untilArmedSeq) {
-            return PlannedStep(event: .openTask, cause: .expiryNotice, reason: "temporary window ends \(until)", tasks: [TaskKindName.notifyExpiry])
+           !s.taskOpened(kind: TaskKind.notifyExpiry, after: s.untilArmedSeq) {
+            return PlannedStep(event: .openTask, cause: .expiryNotice, reason: "temporary window ends \(until)", tasks: [TaskKind.notifyExpiry])
         }
-        if let dormant = signals?.dormant, s.openTasks(ofKind: TaskKindName.reviewDormant).isEmpty {
-            return PlannedStep(event: .openTask, cause: .dormant, reason: "dormant: \(dormant)", tasks: [TaskKindName.reviewDormant])
+        if let dormant = signals?.dormant, s.openTasks(ofKind: TaskKind.reviewDormant).isEmpty {
+            return PlannedStep(event: .openTask, cause: .dormant, reason: "dormant: \(dormant)", tasks: [TaskKind.reviewDormant])
         }
         return nil
     }
@@ -153,7 +153,7 @@ public enum RunPlan {
     public static func data(of step: PlannedStep) -> [String: JSONValue] {
         if let task = step.closeTaskID { return ["task": .string(task), "evidence": .string(step.reason)] }
         var data: [String: JSONValue] = ["reason": .string(step.reason)]
-        if !step.tasks.isEmpty { data["tasks"] = .array(step.tasks.map(JSONValue.string)) }
+        if !step.tasks.isEmpty { data["tasks"] = .array(step.tasks.map { .string($0.rawValue) }) }
         return data
     }
 

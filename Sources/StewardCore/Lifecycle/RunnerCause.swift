@@ -35,19 +35,3 @@ public enum RunnerCause: String, Sendable, CaseIterable {
     case staleCredential = "stale-credential", removalVerified = "removal-verified"
 
 }
-
-/// The task kinds the engine's rules name. Workflows list their kinds as data; these are
-/// the ones the runner and the transitions treat specially.
-public enum TaskKindName {
-    /// Upkeep reminders (see `upkeep`).
-    public static let rotateCredential = "rotate-credential", notifyExpiry = "notify-expiry"
-    public static let reassignOwner = "reassign-owner", reviewDormant = "review-dormant"
-    /// Obligations: revoking a replaced or ended credential, and proving it gone.
-    public static let revokeOldCredential = "revoke-old-credential", revokeCredential = "revoke-credential"
-    public static let verifyRemoval = "verify-removal"
-
-    /// Upkeep tasks: reminders that lose their point once the connector is decommissioned,
-    /// so decommissioning closes them as superseded. Revocation obligations
-    /// (`revoke-old-credential`, the offboarding tasks) are never among them.
-    public static let upkeep: Set<String> = [rotateCredential, notifyExpiry, reassignOwner, reviewDormant]
-}

@@ -100,11 +100,11 @@ public enum Transition {
             n.credentialHandlers += [actor] + (newSpec.map { [$0.owners.technical] } ?? [])
             if let id = data["credentialId"]?.stringValue { n.credentialId = id }
             n.credentialIssued = true
-            close(&n, kinds: [TaskKindName.rotateCredential], at: at, evidence: "credential rotated (event \(n.seq))")
-            n.tasks.append(openTask(s.connector, seq: n.seq, kind: TaskKindName.revokeOldCredential, at: at, wf: wf, until: n.due.until))
+            close(&n, kinds: [TaskKind.rotateCredential], at: at, evidence: "credential rotated (event \(n.seq))")
+            n.tasks.append(openTask(s.connector, seq: n.seq, kind: TaskKind.revokeOldCredential, at: at, wf: wf, until: n.due.until))
         case .confirmRotation:
             n.credentialHandlers.append(actor)
-            close(&n, kinds: [TaskKindName.revokeOldCredential], at: at, evidence: data["evidence"]?.stringValue ?? "")
+            close(&n, kinds: [TaskKind.revokeOldCredential], at: at, evidence: data["evidence"]?.stringValue ?? "")
             n.due.rotation = at.adding(wf.timers.rotation)
             n.rotationArmedSeq = n.seq
         case .recertify:
@@ -154,7 +154,7 @@ public enum Transition {
         try Guards.check(chosen.guards, context)
         if event.isRunnerEvent, let kinds = data["tasks"]?.arrayValue {
             for k in kinds {
-                guard let kind = k.stringValue, wf.taskKinds[kind] != nil else {
+                guard let kind = k.stringValue.map(TaskKind.init(rawValue:)), wf.taskKinds[kind] != nil else {
                     throw RuleViolation(rule: "event-data", "\(event.rawValue): data.tasks names an unknown task kind")
                 }
                 n.tasks.append(openTask(s.connector, seq: n.seq, kind: kind, at: at, wf: wf, until: n.due.until))
@@ -164,7 +164,7 @@ public enum Transition {
         if to == wf.terminal && s.state != wf.terminal {
             // Upkeep reminders lose their point; revocation obligations (an old credential
             // still live after an unconfirmed rotation) stay open until closed with evidence.
-            close(&n, kinds: TaskKindName.upkeep, at: at, evidence: "superseded: \(s.connector) was decommissioned (event \(n.seq))")
+            close(&n, kinds: TaskKind.upkeep, at: at, evidence: "superseded: \(s.connector) was decommissioned (event \(n.seq))")
             let kinds = n.credentialIssued ? wf.offboarding : wf.offboardingWithoutCredential
             for kind in kinds { n.tasks.append(openTask(s.connector, seq: n.seq, kind: kind, at: at, wf: wf, until: nil)) }
             n.due = Due()
@@ -196,13 +196,13 @@ public enum Transition {
         }
     }
 
-    static func openTask(_ connector: ConnectorID, seq: Int, kind: String, at: Timestamp, wf: Workflow, until: Timestamp?) -> ConnectorTask {
+    static func openTask(_ connector: ConnectorID, seq: Int, kind: TaskKind, at: Timestamp, wf: Workflow, until: Timestamp?) -> ConnectorTask {
         let due: Timestamp? = wf.taskKinds[kind]?.due.map { at.adding($0) } ?? until
         return ConnectorTask(id: ConnectorTask.makeID(connector: connector, seq: seq, kind: kind), kind: kind,
                              openedAt: at, dueAt: due)
     }
 
-    static func close(_ n: inout LifecycleState, kinds: Set<String>?, at: Timestamp, evidence: String) {
+    static func close(_ n: inout LifecycleState, kinds: Set<TaskKind>?, at: Timestamp, evidence: String) {
         for i in n.tasks.indices where n.tasks[i].status == .open && (kinds?.contains(n.tasks[i].kind) ?? true) {
             n.tasks[i].status = .done
             n.tasks[i].closedAt = at

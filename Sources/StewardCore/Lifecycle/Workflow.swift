@@ -85,11 +85,11 @@ public struct Workflow: Sendable, Equatable {
     public var terminal: String
     public var transitions: [WorkflowTransition] { didSet { index = TransitionIndex(transitions) } }
     public var timers: WorkflowTimers
-    public var taskKinds: [String: TaskKindSpec]
+    public var taskKinds: [TaskKind: TaskKindSpec]
     /// Tasks opened on decommissioning when a credential was ever issued.
-    public var offboarding: [String]
+    public var offboarding: [TaskKind]
     /// Tasks opened on decommissioning when no credential was ever issued.
-    public var offboardingWithoutCredential: [String]
+    public var offboardingWithoutCredential: [TaskKind]
     /// Lint rule id → its level.
     public var lints: [String: LintLevel]
     /// More reached systems than this is "one connector for everything".
@@ -98,8 +98,8 @@ public struct Workflow: Sendable, Equatable {
     public private(set) var index: TransitionIndex
 
     public init(name: String, description: String, states: [String], initial: String, terminal: String,
-                transitions: [WorkflowTransition], timers: WorkflowTimers, taskKinds: [String: TaskKindSpec],
-                offboarding: [String], offboardingWithoutCredential: [String], lints: [String: LintLevel],
+                transitions: [WorkflowTransition], timers: WorkflowTimers, taskKinds: [TaskKind: TaskKindSpec],
+                offboarding: [TaskKind], offboardingWithoutCredential: [TaskKind], lints: [String: LintLevel],
                 maxReaches: Int) {
         self.name = name
         self.description = description

@@ -16,17 +16,17 @@ public enum WorkflowDecoding {
             transitions.append(try transition(t, path: "transitions[\(i)]", file: file))
         }
         let timers = try self.timers(try r.required("timers"), path: "timers", file: file)
-        var taskKinds: [String: TaskKindSpec] = [:]
+        var taskKinds: [TaskKind: TaskKindSpec] = [:]
         for (kind, v) in try r.object("tasks") {
             var tr = try FieldReader(v, path: "tasks.\(kind)", file: file)
             let title = try tr.nonEmptyString("title")
             let due = try optionalDuration(&tr, "due")
             try tr.finish()
-            taskKinds[kind] = TaskKindSpec(title: title, due: due)
+            taskKinds[TaskKind(rawValue: kind)] = TaskKindSpec(title: title, due: due)
         }
         var off = try FieldReader(try r.required("offboarding"), path: "offboarding", file: file)
-        let offboarding = try off.strings("credentialIssued")
-        let offboardingWithout = try off.strings("noCredential")
+        let offboarding = try off.strings("credentialIssued").map(TaskKind.init(rawValue:))
+        let offboardingWithout = try off.strings("noCredential").map(TaskKind.init(rawValue:))
         try off.finish()
         var lints: [String: LintLevel] = [:]
         for (rule, v) in try r.object("lints") {

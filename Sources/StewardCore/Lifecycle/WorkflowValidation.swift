@@ -3,8 +3,8 @@
 /// the engine opens but the workflow does not describe.
 public enum WorkflowValidation {
     /// Task kinds the engine itself opens, which every workflow must describe.
-    public static let engineTaskKinds = ["revoke-old-credential", "rotate-credential", "notify-expiry",
-                                         "reassign-owner", "review-dormant"]
+    public static let engineTaskKinds: [TaskKind] = [.revokeOldCredential, .rotateCredential, .notifyExpiry,
+                                                     .reassignOwner, .reviewDormant]
 
     /// Throws the first problem found, naming the file and the field.
     public static func validate(_ wf: Workflow, file: String) throws(DataError) {

@@ -81,7 +81,7 @@ public enum DocumentDecoding {
         guard let status = TaskStatus(rawValue: statusText) else {
             throw r.error("status", "unknown task status '\(statusText.prefix(32))'; expected open or done")
         }
-        let t = ConnectorTask(id: id, kind: kind, status: status, openedAt: try r.timestamp("openedAt"),
+        let t = ConnectorTask(id: id, kind: TaskKind(rawValue: kind), status: status, openedAt: try r.timestamp("openedAt"),
                               dueAt: try r.optionalTimestamp("dueAt"), closedAt: try r.optionalTimestamp("closedAt"),
                               evidence: try r.optionalString("evidence"))
         try r.finish()

@@ -36,7 +36,7 @@ public enum DocumentEncoding {
     }
 
     static func task(_ t: ConnectorTask) -> JSONValue {
-        .object(["id": .string(t.id), "kind": .string(t.kind), "status": .string(t.status.rawValue),
+        .object(["id": .string(t.id), "kind": .string(t.kind.rawValue), "status": .string(t.status.rawValue),
                  "openedAt": .string(t.openedAt.iso8601), "dueAt": time(t.dueAt), "closedAt": time(t.closedAt),
                  "evidence": t.evidence.map(JSONValue.string) ?? .null])
     }

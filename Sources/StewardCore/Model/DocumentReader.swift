@@ -193,7 +193,7 @@ extension ByteCursor {
             }
         }
         guard seen | 0x70 == 0x7F else { throw FastPathMiss() }
-        return ConnectorTask(id: id, kind: kind, status: status, openedAt: openedAt, dueAt: dueAt,
+        return ConnectorTask(id: id, kind: TaskKind(rawValue: kind), status: status, openedAt: openedAt, dueAt: dueAt,
                              closedAt: closedAt, evidence: evidence)
     }
 

@@ -9,14 +9,14 @@ public enum TaskStatus: String, Sendable {
 /// Its id is a `TaskID`: `<connector>#<seq>-<kind>`, where seq is the event that opened it.
 public struct ConnectorTask: Sendable, Equatable {
     public var id: String
-    public var kind: String
+    public var kind: TaskKind
     public var status: TaskStatus
     public var openedAt: Timestamp
     public var dueAt: Timestamp?
     public var closedAt: Timestamp?
     public var evidence: String?
 
-    public init(id: String, kind: String, status: TaskStatus = .open, openedAt: Timestamp,
+    public init(id: String, kind: TaskKind, status: TaskStatus = .open, openedAt: Timestamp,
                 dueAt: Timestamp?, closedAt: Timestamp? = nil, evidence: String? = nil) {
         self.id = id
         self.kind = kind
@@ -28,7 +28,7 @@ public struct ConnectorTask: Sendable, Equatable {
     }
 
     /// The stable id of the task of `kind` opened by event `seq` of `connector`.
-    public static func makeID(connector: ConnectorID, seq: Int, kind: String) -> String {
+    public static func makeID(connector: ConnectorID, seq: Int, kind: TaskKind) -> String {
         TaskID(connector: connector, seq: seq, kind: kind).description
     }
 

@@ -3,11 +3,11 @@
 public struct TaskID: Sendable, Equatable, CustomStringConvertible {
     public var connector: ConnectorID
     public var seq: Int
-    public var kind: String
+    public var kind: TaskKind
 
-    public init(connector: ConnectorID, seq: Int, kind: String) { (self.connector, self.seq, self.kind) = (connector, seq, kind) }
+    public init(connector: ConnectorID, seq: Int, kind: TaskKind) { (self.connector, self.seq, self.kind) = (connector, seq, kind) }
 
-    public var description: String { TaskID.prefix(connector: connector, seq: seq) + kind }
+    public var description: String { TaskID.prefix(connector: connector, seq: seq) + kind.rawValue }
 
     /// What the id of every task opened by event `seq` of `connector` starts with.
     public static func prefix(connector: ConnectorID, seq: Int) -> String { "\(connector)#\(seq)-" }

@@ -20,7 +20,7 @@ extension ConnectorDocument {
     /// `RefKey`s of every record) or covered by an export.
     public func mayBeSignalled(by inventories: [Inventory], observed: Set<Binding>) -> Bool {
         let signalled = Reconcile.managing.contains(state)
-            || (state == StateName.decommissioned && tasks.contains { $0.kind == TaskKindName.verifyRemoval && $0.status == .open })
+            || (state == StateName.decommissioned && tasks.contains { $0.kind == TaskKind.verifyRemoval && $0.status == .open })
         return signalled && spec.bindings.contains { b in observed.contains(RefKey.of(b)) || inventories.contains { $0.covers(b) } }
     }
 }

@@ -23,7 +23,7 @@ extension EstateReport {
             "overdue": .array(overdue.map(Self.itemJSON)), "upcoming": .array(upcoming.map(Self.itemJSON)),
             "calendar": .array(calendar.map(Self.itemJSON)),
             "openTasks": .array(openTasks.map { t in
-                .object(["connector": .string(t.connector.rawValue), "task": .string(t.task.id), "kind": .string(t.task.kind),
+                .object(["connector": .string(t.connector.rawValue), "task": .string(t.task.id), "kind": .string(t.task.kind.rawValue),
                          "openedAt": .string(t.task.openedAt.iso8601), "dueAt": t.task.dueAt.map { .string($0.iso8601) } ?? .null,
                          "ageDays": .int(t.ageDays), "overdue": .bool(t.overdue), "owner": .string(t.owner)])
             }),

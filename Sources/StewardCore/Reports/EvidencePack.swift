@@ -68,7 +68,7 @@ public enum EvidencePack {
             "ending": ev.ending.map { .object(entryJSON($0)) } ?? .null,
             "events": .array(ev.events.map { .object(entryJSON($0)) }),
             "tasks": .array(ev.tasks.map { t in
-                .object(["id": .string(t.task.id), "kind": .string(t.task.kind), "status": .string(t.task.status.rawValue),
+                .object(["id": .string(t.task.id), "kind": .string(t.task.kind.rawValue), "status": .string(t.task.status.rawValue),
                          "openedAt": .string(t.task.openedAt.iso8601), "dueAt": t.task.dueAt.map { .string($0.iso8601) } ?? .null,
                          "closedAt": t.task.closedAt.map { .string($0.iso8601) } ?? .null,
                          "evidence": t.task.evidence.map(JSONValue.string) ?? .null, "timeliness": .string(t.timeliness),

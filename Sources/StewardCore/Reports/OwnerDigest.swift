@@ -76,7 +76,7 @@ public struct OwnerDigest: Sendable {
     /// The digest as JSON.
     public func json() -> JSONValue {
         func task(_ c: ConnectorID, _ t: ConnectorTask) -> JSONValue {
-            .object(["connector": .string(c.rawValue), "id": .string(t.id), "kind": .string(t.kind), "dueAt": t.dueAt.map { .string($0.iso8601) } ?? .null])
+            .object(["connector": .string(c.rawValue), "id": .string(t.id), "kind": .string(t.kind.rawValue), "dueAt": t.dueAt.map { .string($0.iso8601) } ?? .null])
         }
         return .object(["now": .string(now.iso8601), "owners": .array(sections.map { s in
             .object(["owner": .string(s.owner), "overdue": .array(s.overdue.map { task($0.connector, $0.task) }),

@@ -16,13 +16,13 @@ public struct RunTransition: Sendable, Equatable {
 /// A task the runner opened.
 public struct OpenedTask: Sendable, Equatable {
     public var id: String
-    public var kind: String
+    public var kind: TaskKind
     public var connector: ConnectorID
     public var reason: String
     /// The typed cause of the event that opened (or, for a closed task, closed) it.
     public var cause: RunnerCause?
 
-    public init(id: String, kind: String, connector: ConnectorID, reason: String, cause: RunnerCause? = nil) {
+    public init(id: String, kind: TaskKind, connector: ConnectorID, reason: String, cause: RunnerCause? = nil) {
         self.id = id
         self.kind = kind
         self.connector = connector

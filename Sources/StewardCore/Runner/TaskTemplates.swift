@@ -3,9 +3,9 @@
 /// (written from `builtIn`) and never stops a transition.
 public struct TaskTemplates: Sendable {
     /// Kind → parsed template, for every template that loaded.
-    public var templates: [String: Template] = [:]
+    public var templates: [TaskKind: Template] = [:]
     /// Kind → why its template file could not be used (unreadable, not UTF-8, a bad placeholder).
-    public var broken: [String: DataError] = [:]
+    public var broken: [TaskKind: DataError] = [:]
     /// Set when the `Templates/` folder itself could not be listed.
     public var folderProblem: DataError?
 
@@ -57,7 +57,7 @@ public struct TaskTemplates: Sendable {
     }()
 
     /// The template for `kind`, or nil with the reason it cannot be used.
-    public func template(for kind: String) -> Result<Template, DataError> {
+    public func template(for kind: TaskKind) -> Result<Template, DataError> {
         if let t = templates[kind] { return .success(t) }
         if let e = broken[kind] { return .failure(e) }
         let file = "Templates/\(kind).md"
@@ -67,9 +67,9 @@ public struct TaskTemplates: Sendable {
 
     /// The task kinds `wf` can open: its declared kinds, its offboarding tasks, and the
     /// `revoke-old-credential` a rotation opens.
-    public static func kinds(of wf: Workflow) -> Set<String> {
+    public static func kinds(of wf: Workflow) -> Set<TaskKind> {
         var kinds = Set(wf.taskKinds.keys).union(wf.offboarding).union(wf.offboardingWithoutCredential)
-        if wf.allows(.rotate) { kinds.insert(TaskKindName.revokeOldCredential) }
+        if wf.allows(.rotate) { kinds.insert(TaskKind.revokeOldCredential) }
         return kinds
     }
 }

@@ -34,7 +34,7 @@ final class OutboxTests: XCTestCase {
             XCTAssertFalse(md.contains("{{"), "\(task.id).md has an unrendered placeholder")
             let json = try StrictJSON.parse(Array(FileManager.default.contents(atPath: "\(dir)/\(task.id).json")!))
             XCTAssertEqual(json.objectValue?["id"], .string(task.id))
-            XCTAssertEqual(json.objectValue?["kind"], .string(task.kind))
+            XCTAssertEqual(json.objectValue?["kind"], .string(task.kind.rawValue))
             XCTAssertEqual(json.objectValue?["connector"], .string("migration"))
             XCTAssertEqual(json.objectValue?["dueAt"], .string(task.dueAt!.iso8601))
             XCTAssertEqual(json.objectValue?["status"], .string("open"))
