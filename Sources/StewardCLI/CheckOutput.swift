@@ -3,7 +3,7 @@ import StewardApp
 
 /// The formats of `steward check`: text, json, github annotations, markdown, SARIF 2.1.0.
 enum CheckOutput {
-    static func advice(_ rule: String) -> String? { RuleCatalog.rule(rule)?.advice }
+    static func advice(_ rule: RuleID) -> String? { RuleCatalog.rule(rule)?.advice }
 
     static func text(_ r: CheckReport) -> String {
         if r.violations.isEmpty && r.warnings.isEmpty { return "steward check: \(Output.count(r.filesChecked, "connector file")), no problems\n" }
@@ -23,7 +23,7 @@ enum CheckOutput {
     }
 
     static func findingJSON(_ f: CheckFinding) -> JSONValue {
-        var o: [String: JSONValue] = ["file": .string(f.file), "rule": .string(f.rule), "message": .string(f.message)]
+        var o: [String: JSONValue] = ["file": .string(f.file), "rule": .string(f.rule.rawValue), "message": .string(f.message)]
         if let lint = RuleCatalog.lint(f.rule) {
             o["owasp"] = .string(lint.owasp)
             o["nist"] = .string(lint.nist)
@@ -43,8 +43,8 @@ enum CheckOutput {
         }
         func prop(_ s: String) -> String { esc(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
         var out = ""
-        for f in r.violations { out += "::error file=\(prop(f.file)),title=\(prop(f.rule))::\(esc(f.message))\n" }
-        for f in r.warnings { out += "::warning file=\(prop(f.file)),title=\(prop(f.rule))::\(esc(f.message))\n" }
+        for f in r.violations { out += "::error file=\(prop(f.file)),title=\(prop(f.rule.rawValue))::\(esc(f.message))\n" }
+        for f in r.warnings { out += "::warning file=\(prop(f.file)),title=\(prop(f.rule.rawValue))::\(esc(f.message))\n" }
         out += "steward check: \(Output.count(r.violations.count, "violation")), \(Output.count(r.warnings.count, "warning"))\n"
         return out
     }
@@ -73,7 +73,7 @@ enum CheckOutput {
         let all = r.violations.map { ($0, LintLevel.error.rawValue) } + r.warnings.map { ($0, LintLevel.warning.rawValue) }
         let ruleIDs = Array(Set(all.map(\.0.rule))).sorted()
         let rules: [JSONValue] = ruleIDs.map { id in
-            var o: [String: JSONValue] = ["id": .string(id), "shortDescription": .object(["text": .string(RuleCatalog.lint(id)?.title ?? id)])]
+            var o: [String: JSONValue] = ["id": .string(id.rawValue), "shortDescription": .object(["text": .string(RuleCatalog.lint(id)?.title ?? id.rawValue)])]
             if let a = advice(id) { o["help"] = .object(["text": .string(a)]) }
             if let lint = RuleCatalog.lint(id) {
                 o["properties"] = .object(["tags": .array([.string(lint.owasp), .string("NIST CSF 2.0 \(lint.nist)")])])
@@ -81,7 +81,7 @@ enum CheckOutput {
             return .object(o)
         }
         let results: [JSONValue] = all.map { f, level in
-            .object(["ruleId": .string(f.rule), "level": .string(level), "message": .object(["text": .string(f.message)]),
+            .object(["ruleId": .string(f.rule.rawValue), "level": .string(level), "message": .object(["text": .string(f.message)]),
                      "locations": .array([.object(["physicalLocation": .object(["artifactLocation": .object(["uri": .string(f.file)])])])])])
         }
         return .object([

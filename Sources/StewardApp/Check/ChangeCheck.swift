@@ -35,7 +35,7 @@ public enum ChangeCheck {
         try repositoryRules(repo, changes: allChanges, commits: rangeLog.commitsWithPaths, base: baseSha, roles: workflows.roles,
                             approving: approving, options: options, into: &report)
         for c in allChanges where c.path.hasPrefix("State/") || c.path.hasPrefix("Workflows/") {
-            func fail(_ rule: String, _ m: String) { report.add(CheckFinding(file: c.path, rule: rule, message: m)) }
+            func fail(_ rule: RuleID, _ m: String) { report.add(CheckFinding(file: c.path, rule: rule, message: m)) }
             if c.path.hasPrefix("Workflows/") {
                 report.add(CheckFinding(file: c.path, rule: "rules-changed", message: "this pull request changes the rules; it is judged by the base branch's Workflows/, and the change applies only after merge"), level: .warning)
                 continue

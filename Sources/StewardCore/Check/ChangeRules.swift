@@ -34,7 +34,7 @@ public enum ChangeRules {
     public static func check(_ c: FileChange) -> (violations: [CheckFinding], warnings: [CheckFinding]) {
         var v: [CheckFinding] = []
         var w: [CheckFinding] = []
-        func fail(_ rule: String, _ m: String) { v.append(CheckFinding(file: c.file, rule: rule, message: m)) }
+        func fail(_ rule: RuleID, _ m: String) { v.append(CheckFinding(file: c.file, rule: rule, message: m)) }
         let baseEvents = c.base?.history ?? []
         let head = c.head.history
         guard head.count >= baseEvents.count else {

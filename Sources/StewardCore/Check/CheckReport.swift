@@ -2,10 +2,10 @@
 /// what is wrong and what to do. Never contains a secret's value.
 public struct CheckFinding: Sendable, Equatable, Comparable {
     public var file: String
-    public var rule: String
+    public var rule: RuleID
     public var message: String
 
-    public init(file: String, rule: String, message: String) {
+    public init(file: String, rule: RuleID, message: String) {
         self.file = file
         self.rule = rule
         self.message = message

@@ -10,7 +10,7 @@ public enum Lints {
     public static func check(_ doc: ConnectorDocument, file: String, workflow wf: Workflow) -> [(CheckFinding, LintLevel)] {
         guard doc.state != wf.terminal else { return [] }
         var out: [(CheckFinding, LintLevel)] = []
-        func add(_ rule: String, _ message: String) {
+        func add(_ rule: RuleID, _ message: String) {
             let level = RuleCatalog.level(rule, lints: wf.lints)
             out.append((CheckFinding(file: file, rule: rule, message: message), level))
         }

@@ -4,7 +4,7 @@
 /// anyone can type it as a commit author.
 public enum PlaceholderRoles {
     /// The rule id of the warning.
-    public static let rule = "placeholder-approvers"
+    public static let rule: RuleID = "placeholder-approvers"
     /// Domains that mark an address as a placeholder or an example.
     public static let domains = ["example.invalid", "northwind.example"]
 

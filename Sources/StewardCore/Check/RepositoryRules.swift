@@ -8,7 +8,7 @@
 ///   out or diffed.
 /// - `signature`: a commit whose signature does not verify, or whose key is not listed
 ///   for its author.
-public enum GateRule: String, Sendable, CaseIterable {
+public enum GateRule: RuleID, Sendable, CaseIterable {
     case futureEvent = "future-event", rulesChange = "rules-change", pathCase = "path-case"
     case gitattributes, signature
 }

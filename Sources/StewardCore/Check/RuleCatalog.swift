@@ -1,7 +1,7 @@
 /// One rule `steward check` reports: its stable id and what to do about a finding of it;
 /// for a policy lint also its title, the standards it maps to and its default level.
 public struct CheckRule: Sendable, Equatable {
-    public let id: String
+    public let id: RuleID
     /// What to do about a finding of this rule (the `fix:` line, SARIF `help`).
     public let advice: String
     /// The lint part; nil for a rule that is no lint (history, identity, separation of
@@ -73,20 +73,20 @@ public enum RuleCatalog {
     public static let rules: [CheckRule] = parse(table)
 
     /// Every rule by id.
-    static let byID: [String: CheckRule] = Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0) })
+    static let byID: [RuleID: CheckRule] = Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0) })
 
     /// Every lint rule id: the ids a workflow's `lints` may name.
-    public static let lintIDs: Set<String> = Set(rules.filter { $0.lint != nil }.map(\.id))
+    public static let lintIDs: Set<RuleID> = Set(rules.filter { $0.lint != nil }.map(\.id))
 
     /// The rule with `id`, or nil for an id the catalogue does not know.
-    public static func rule(_ id: String) -> CheckRule? { byID[id] }
+    public static func rule(_ id: RuleID) -> CheckRule? { byID[id] }
 
     /// The lint part of rule `id`, or nil when `id` is no lint.
-    public static func lint(_ id: String) -> CheckRule.Lint? { byID[id]?.lint }
+    public static func lint(_ id: RuleID) -> CheckRule.Lint? { byID[id]?.lint }
 
     /// The level of lint `rule` under a workflow's `lints`: always `error` for a rule that
     /// may not be lowered.
-    public static func level(_ rule: String, lints: [String: LintLevel]) -> LintLevel {
+    public static func level(_ rule: RuleID, lints: [RuleID: LintLevel]) -> LintLevel {
         guard let lint = lint(rule) else { return lints[rule] ?? .warning }
         if !lint.mayBeLowered { return .error }
         return lints[rule] ?? lint.defaultLevel
@@ -118,7 +118,7 @@ public enum RuleCatalog {
             default:
                 preconditionFailure("rule catalogue: \(head[0]) has \(head.count) columns")
             }
-            out += ids.map { CheckRule(id: $0, advice: advice, lint: lint) }
+            out += ids.map { CheckRule(id: RuleID(rawValue: $0), advice: advice, lint: lint) }
         }
         precondition(header == nil, "rule catalogue: the last rule has no advice")
         return out

@@ -9,7 +9,7 @@
 /// are always allowed; task-opening steps and `review-due` never block anything. Pure.
 public enum OverdueTimers {
     /// The stable rule id.
-    public static let rule = "timer-overdue"
+    public static let rule: RuleID = "timer-overdue"
 
     /// One due transition that voids authority or fails closed.
     public struct Due: Sendable, Equatable {

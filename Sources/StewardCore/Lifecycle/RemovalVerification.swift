@@ -10,7 +10,7 @@ public enum RemovalVerification {
     /// The task kind this rule protects.
     public static let taskKind = TaskKind.verifyRemoval
     /// The rule id a refusal names.
-    public static let rule = "independent-verification"
+    public static let rule: RuleID = "independent-verification"
 
     /// Throws when `actor` may not close the `verify-removal` task `taskID` of the state `s`.
     public static func checkCloser(_ actor: String, taskID: String, state s: LifecycleState, roles: Roles?) throws(RuleViolation) {

@@ -1,7 +1,7 @@
 /// A problem replay found in a document: which rule, where, and what.
 public struct ReplayProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// Stable rule id (`hash-chain`, `projection`, `separation-of-duties`, …).
-    public var rule: String
+    public var rule: RuleID
     /// Field path in the document (`history[3]`, `state`).
     public var location: String
     public var message: String
@@ -78,7 +78,7 @@ public enum Replay {
     }
 
     /// Checks one event's place in the chain: seq, prev and (optionally) its own hash.
-    static func verifyLink(_ e: Event, index i: Int, head: String, verifyHash: Bool) -> (String, String)? {
+    static func verifyLink(_ e: Event, index i: Int, head: String, verifyHash: Bool) -> (RuleID, String)? {
         if e.seq != i + 1 { return ("sequence", "event at position \(i + 1) has seq \(e.seq); events may not be removed, reordered or inserted") }
         if e.prev != head { return ("hash-chain", "event \(e.seq): prev does not match the hash of the event before it; history was edited or reordered") }
         if verifyHash && e.hash != DocumentEncoding.hash(of: e) {

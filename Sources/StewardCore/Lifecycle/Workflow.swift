@@ -91,7 +91,7 @@ public struct Workflow: Sendable, Equatable {
     /// Tasks opened on decommissioning when no credential was ever issued.
     public var offboardingWithoutCredential: [TaskKind]
     /// Lint rule id → its level.
-    public var lints: [String: LintLevel]
+    public var lints: [RuleID: LintLevel]
     /// More reached systems than this is "one connector for everything".
     public var maxReaches: Int
     /// `transitions` grouped by (event, from-state), kept in step with `transitions`.
@@ -99,7 +99,7 @@ public struct Workflow: Sendable, Equatable {
 
     public init(name: String, description: String, states: [String], initial: String, terminal: String,
                 transitions: [WorkflowTransition], timers: WorkflowTimers, taskKinds: [TaskKind: TaskKindSpec],
-                offboarding: [TaskKind], offboardingWithoutCredential: [TaskKind], lints: [String: LintLevel],
+                offboarding: [TaskKind], offboardingWithoutCredential: [TaskKind], lints: [RuleID: LintLevel],
                 maxReaches: Int) {
         self.name = name
         self.description = description

@@ -28,12 +28,12 @@ public enum WorkflowDecoding {
         let offboarding = try off.strings("credentialIssued").map(TaskKind.init(rawValue:))
         let offboardingWithout = try off.strings("noCredential").map(TaskKind.init(rawValue:))
         try off.finish()
-        var lints: [String: LintLevel] = [:]
+        var lints: [RuleID: LintLevel] = [:]
         for (rule, v) in try r.object("lints") {
             guard let level = v.stringValue.flatMap(LintLevel.init(rawValue:)) else {
                 throw r.error("lints.\(rule)", "expected \"error\", \"warning\" or \"off\"")
             }
-            lints[rule] = level
+            lints[RuleID(rawValue: rule)] = level
         }
         let maxReaches = try r.int("maxReaches")
         guard maxReaches >= 1, maxReaches <= 1000 else { throw r.error("maxReaches", "must be between 1 and 1000") }

@@ -65,7 +65,7 @@ public enum WorkflowValidation {
             throw fail("offboarding", "decommissioning must open at least one task in each case")
         }
         for (rule, _) in wf.lints where !RuleCatalog.lintIDs.contains(rule) {
-            throw fail("lints.\(rule)", "unknown lint rule; known rules: \(RuleCatalog.lintIDs.sorted().joined(separator: ", "))")
+            throw fail("lints.\(rule)", "unknown lint rule; known rules: \(RuleCatalog.lintIDs.sorted().map(\.rawValue).joined(separator: ", "))")
         }
     }
 }

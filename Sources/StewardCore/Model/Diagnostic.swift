@@ -11,9 +11,9 @@ public struct Diagnostic<Source: DiagnosticSource>: Error, Equatable, Sendable, 
     /// What is wrong and what is expected.
     public var message: String
     /// The rule broken when it has an id of its own (`identity`); nil for plain format errors.
-    public var rule: String?
+    public var rule: RuleID?
 
-    public init(file: String, location: String, message: String, rule: String? = nil) {
+    public init(file: String, location: String, message: String, rule: RuleID? = nil) {
         self.file = file
         self.location = location
         self.message = message

@@ -7,7 +7,7 @@
 /// as the address it imitates; it is refused outright. Pure: no I/O.
 public enum Identity {
     /// The rule id reported when an identity is malformed.
-    public static let rule = "identity"
+    public static let rule: RuleID = "identity"
     /// The longest identity accepted, in Unicode scalars.
     public static let maxLength = 254
 

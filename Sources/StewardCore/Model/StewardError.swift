@@ -29,11 +29,11 @@ extension Diagnostic: StewardFailure where Source == GovernanceFile {
 /// A transition or command refused by a lifecycle rule. Nothing was written.
 public struct RuleViolation: StewardFailure, Equatable {
     /// A stable rule id, e.g. `separation-of-duties`.
-    public var rule: String
+    public var rule: RuleID
     /// What was refused and why, and what would be accepted.
     public var message: String
 
-    public init(rule: String, _ message: String) {
+    public init(rule: RuleID, _ message: String) {
         self.rule = rule
         self.message = message
     }

@@ -30,7 +30,7 @@ final class ChangeRulesTests: XCTestCase {
                    approvingLogins: approving, mergeBaseTime: F.t(mergeBase))
     }
 
-    func rules(_ c: FileChange) -> [String] { ChangeRules.check(c).violations.map(\.rule) }
+    func rules(_ c: FileChange) -> [RuleID] { ChangeRules.check(c).violations.map(\.rule) }
 
     /// The base: crm-sync active since 2026-01-02 (request rita, approve alice, activate lee).
     func activeBase(risk: Risk = .medium) throws -> ConnectorBuilder {

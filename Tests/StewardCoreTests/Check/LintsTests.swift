@@ -17,7 +17,7 @@ final class LintsTests: XCTestCase {
         Lints.check(try doc("crm-sync", spec, workflow: workflow), file: "State/crm-sync.json", workflow: workflow)
     }
 
-    func rules(_ spec: Spec, workflow: Workflow = F.standard) throws -> [String] {
+    func rules(_ spec: Spec, workflow: Workflow = F.standard) throws -> [RuleID] {
         try findings(spec, workflow: workflow).map(\.0.rule)
     }
 
@@ -238,8 +238,8 @@ final class LintsTests: XCTestCase {
             let lint = r.lint!
             XCTAssertNotNil(lint.owasp.range(of: #"^NHI([1-9]|10):2025 \S"#, options: .regularExpression), "\(r.id): \(lint.owasp)")
             XCTAssertNotNil(lint.nist.range(of: #"^(GV|ID|PR|DE|RS|RC)\.[A-Z]{2}-\d{2}$"#, options: .regularExpression), "\(r.id): \(lint.nist)")
-            XCTAssertTrue(["error", "warning"].contains(lint.defaultLevel), r.id)
-            XCTAssertFalse(lint.title.isEmpty, r.id)
+            XCTAssertTrue([LintLevel.error, .warning].contains(lint.defaultLevel), r.id.rawValue)
+            XCTAssertFalse(lint.title.isEmpty, r.id.rawValue)
         }
         XCTAssertEqual(RuleCatalog.lintIDs, ["overprivileged", "purpose-scope-mismatch", "environment-mixing", "shared-secret",
                                               "window-too-long", "owner-missing", "secret-in-file"])
@@ -251,11 +251,11 @@ final class LintsTests: XCTestCase {
         XCTAssertEqual(Set(ids).count, ids.count, "rule ids are unique: \(ids)")
         XCTAssertEqual(ids.count, 22)
         for r in RuleCatalog.rules {
-            XCTAssertNotNil(r.id.range(of: #"^[a-z]+(-[a-z]+)*$"#, options: .regularExpression), r.id)
-            XCTAssertFalse(r.advice.isEmpty, r.id)
+            XCTAssertNotNil(r.id.rawValue.range(of: #"^[a-z]+(-[a-z]+)*$"#, options: .regularExpression), r.id.rawValue)
+            XCTAssertFalse(r.advice.isEmpty, r.id.rawValue)
             XCTAssertFalse(r.advice.contains("|"), "\(r.id): a header line read as advice")
         }
-        for rule in GateRule.allCases { XCTAssertNotNil(RuleCatalog.rule(rule.rawValue)?.advice, rule.rawValue) }
+        for rule in GateRule.allCases { XCTAssertNotNil(RuleCatalog.rule(rule.rawValue)?.advice, rule.rawValue.rawValue) }
         XCTAssertEqual(RuleCatalog.rule("sequence")?.advice, RuleCatalog.rule("hash-chain")?.advice, "one row names several ids")
         XCTAssertNil(RuleCatalog.lint("hash-chain"), "a fixed rule is no lint")
         XCTAssertEqual(RuleCatalog.lint("secret-in-file")?.mayBeLowered, false)

@@ -17,7 +17,7 @@ final class DecodedSpecRulesTests: XCTestCase {
         return [tree, fast]
     }
 
-    func problem(_ doc: ConnectorDocument) -> String? {
+    func problem(_ doc: ConnectorDocument) -> RuleID? {
         if case .failure(let p) = Replay.run(doc, workflow: F.standard, file: "x.json", options: .init(verifyHashes: false)) { return p.rule }
         return nil
     }

@@ -3,7 +3,7 @@ import XCTest
 
 /// Asserts `body` throws a `RuleViolation` with `rule`, and returns it for further checks.
 @discardableResult
-func expectRefusal(_ rule: String, file: StaticString = #filePath, line: UInt = #line,
+func expectRefusal(_ rule: RuleID, file: StaticString = #filePath, line: UInt = #line,
                    _ body: () throws -> Void) -> RuleViolation? {
     do {
         try body()
