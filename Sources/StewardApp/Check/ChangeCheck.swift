@@ -20,12 +20,14 @@ public enum ChangeCheck {
         let repo = GitRepository(root: root)
         let baseSha = try repo.resolve(options.base)
         let headSha = try repo.resolve("HEAD")
-        let mb = try repo.mergeBase(baseSha, headSha)
         // One walk of the range serves the rules, the signatures and the file versions; the
         // whole diff needs its own git process only when the walk cannot stand for it. The
         // walk is the one step whose cost grows with the estate (it reads both State/
-        // trees), so it runs while the base's time and rules are read.
-        let pendingLog = Background { try repo.rangeLog(from: mb, to: headSha) }
+        // trees), so it runs while the merge base, its time and the base's rules are read.
+        // `base..HEAD` names the same commits as `merge-base..HEAD`: those HEAD reaches and
+        // the base does not.
+        let pendingLog = Background { try repo.rangeLog(from: baseSha, to: headSha) }
+        let mb = try repo.mergeBase(baseSha, headSha)
         let mbTime = try repo.commitTime(mb)
         let workflows = try baseWorkflows(repo, at: baseSha)
         let approving = PullRequestReviews.approvingLogins(options.reviews, headSha: headSha)

@@ -24,6 +24,24 @@ final class GateRangeWalkTests: XCTestCase {
         XCTAssertEqual(out.violationRules, ["git-identity"])
     }
 
+    /// The walk names the range `base..HEAD`: after the base branch moves on, its own later
+    /// commits (here a non-approver's change to Workflows/) are not the pull request's, and
+    /// the pull request's forgery is still found.
+    func testABaseThatMovedOnIsNotJudgedAndTheForgeryIsStillFound() throws {
+        let repo = try GateRepo()
+        try repo.branch()
+        try repo.request("crm-sync", at: "2026-01-05T09:00:00Z")
+        try repo.commit("rita@x.example", at: "2026-01-05T09:01:00Z", "request crm-sync")
+        try repo.act(["approve", "crm-sync"], as: "alice@x.example", at: "2026-01-05T10:00:00Z")
+        try repo.commit("rita@x.example", at: "2026-01-05T10:01:00Z", "approve crm-sync (by rita)")
+        try repo.expect(repo.git(["checkout", "-q", "main"]), 0)
+        try repo.write("Workflows/notes.txt", "changed on main after the branch point\n")
+        try repo.commit("mallory@x.example", at: "2026-01-05T11:00:00Z", "main moves on")
+        try repo.expect(repo.git(["checkout", "-q", "pr"]), 0)
+        let out = try repo.expect(repo.check(), 1)
+        XCTAssertEqual(out.violationRules, ["git-identity"], "only the pull request's own commits are judged")
+    }
+
     func testAnApprovalForgedInTheFirstOfSeveralCommitsFailsGitIdentity() throws {
         let repo = try GateRepo()
         try repo.branch()
