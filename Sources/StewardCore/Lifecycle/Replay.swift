@@ -34,7 +34,8 @@ public enum Replay {
         guard !doc.history.isEmpty else {
             return .failure(ReplayProblem(rule: "history", location: "history", message: "history is empty: every connector starts with a request event"))
         }
-        for (i, e) in doc.history.enumerated() {
+        for i in doc.history.indices {
+            let e = doc.history[i]
             var loc: String { "history[\(i)]" }   // built only for a problem
             if let p = verifyLink(e, index: i, head: s.head, verifyHash: options.verifyHashes) {
                 return .failure(ReplayProblem(rule: p.0, location: loc, message: p.1))
@@ -47,14 +48,14 @@ public enum Replay {
                                               message: "event \(e.seq) says from '\(e.from ?? "null")' but the connector was '\(s.state ?? "null")'"))
             }
             do {
-                let (to, next) = try Transition.apply(s, event: kind, actor: e.actor, at: e.at, data: e.data,
-                                                      workflow: wf, roles: e.seq > options.rolesAfterSeq ? options.roles : nil, file: file,
-                                                      decodedSpec: e.decodedSpec.spec)
+                // In place: a refused event returns before anything reads `s` again.
+                let to = try Transition.apply(to: &s, event: kind, actor: e.actor, at: e.at, data: e.data,
+                                              workflow: wf, roles: e.seq > options.rolesAfterSeq ? options.roles : nil, file: file,
+                                              decodedSpec: e.decodedSpec.spec)
                 guard to == e.to else {
                     return .failure(ReplayProblem(rule: "illegal-transition", location: "\(loc).to",
                                                   message: "event \(e.seq) (\(e.event)) says to '\(e.to)' but the workflow gives '\(to)'"))
                 }
-                s = next
                 s.head = e.hash
             } catch {
                 return .failure(ReplayProblem(rule: error.rule, location: loc, message: "event \(e.seq) (\(e.event) by \(e.actor)): \(error.message)"))

@@ -123,29 +123,27 @@ extension ByteCursor {
     }
 
     mutating func owners() throws(FastPathMiss) -> Owners {
-        try expect(JSONByte.openBrace)
-        var seen: UInt32 = 0
-        var first = true
-        var o = Owners(business: "", technical: "")
-        while let k = try nextKey(Self.ownersKeys, first: &first) {
-            try Self.mark(k, in: &seen)
-            if k == 0 { o.business = try nonEmptyString() } else { o.technical = try nonEmptyString() }
-        }
-        guard seen == 0x3 else { throw FastPathMiss() }
-        return o
+        let (business, technical) = try namePair(Self.ownersKeys)
+        return Owners(business: business, technical: technical)
     }
 
     mutating func binding() throws(FastPathMiss) -> Binding {
+        let (platform, ref) = try namePair(Self.bindingKeys)
+        return Binding(platform: platform, ref: ref)
+    }
+
+    /// An object of exactly the two `keys`, each a non-blank string (owners, a binding).
+    mutating func namePair(_ keys: [KeyPattern]) throws(FastPathMiss) -> (String, String) {
         try expect(JSONByte.openBrace)
         var seen: UInt32 = 0
         var first = true
-        var b = Binding(platform: "", ref: "")
-        while let k = try nextKey(Self.bindingKeys, first: &first) {
+        var a = "", b = ""
+        while let k = try nextKey(keys, first: &first) {
             try Self.mark(k, in: &seen)
-            if k == 0 { b.platform = try nonEmptyString() } else { b.ref = try nonEmptyString() }
+            if k == 0 { a = try nonEmptyString() } else { b = try nonEmptyString() }
         }
         guard seen == 0x3 else { throw FastPathMiss() }
-        return b
+        return (a, b)
     }
 
     /// The due dates; every one may be absent or null.
