@@ -49,8 +49,8 @@ public enum Replay {
             }
             do {
                 // In place: a refused event returns before anything reads `s` again.
-                let to = try Transition.apply(to: &s, event: kind, actor: e.actor, at: e.at, data: e.data,
-                                              workflow: wf, roles: e.seq > options.rolesAfterSeq ? options.roles : nil, file: file,
+                let to = try Transition.apply(to: &s, event: kind, actor: e.actor, at: e.at, data: e.dataMembers,
+                                              heldSpec: e.heldSpec != nil, workflow: wf, roles: e.seq > options.rolesAfterSeq ? options.roles : nil, file: file,
                                               decodedSpec: e.decodedSpec.spec)
                 guard to == e.to else {
                     return .failure(ReplayProblem(rule: "illegal-transition", location: "\(loc).to",

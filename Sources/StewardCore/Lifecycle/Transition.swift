@@ -41,15 +41,16 @@ public enum Transition {
 
     /// Applies `event` to `n` in place and returns the target state. Every check runs before
     /// the first change, so a refused event leaves `n` as it was. Same rules, order and
-    /// messages as the copying form, which calls it.
+    /// messages as the copying form, which calls it. `heldSpec`: the event's data also has
+    /// a `spec` object, held decoded (`Event.heldSpec`) rather than in `data`.
     static func apply(to n: inout LifecycleState, event: EventKind, actor: String, at: Timestamp,
-                      data: [String: JSONValue], workflow wf: Workflow, roles: Roles?,
+                      data: [String: JSONValue], heldSpec: Bool = false, workflow wf: Workflow, roles: Roles?,
                       file: String, decodedSpec: Spec? = nil) throws(RuleViolation) -> String {
         let before = n.state
         if before == wf.terminal && event != .closeTask {
             throw RuleViolation(rule: "terminal-state", "\(n.connector) is \(wf.terminal); nothing more may happen to it but closing its tasks")
         }
-        try checkData(event, data)
+        try checkData(event, data, heldSpec: heldSpec)
         if let last = n.lastAt, at < last {
             throw RuleViolation(rule: "time-order", "\(event.rawValue) at \(at) is earlier than the last event (\(last)); time may not go backwards")
         }
@@ -225,15 +226,19 @@ public enum Transition {
         return to
     }
 
-    static func checkData(_ event: EventKind, _ data: [String: JSONValue]) throws(RuleViolation) {
+    /// Checks `data`'s keys and types for `event`; `heldSpec`: it also has a `spec` object
+    /// not in `data`.
+    static func checkData(_ event: EventKind, _ data: [String: JSONValue], heldSpec: Bool = false) throws(RuleViolation) {
         let allowed = dataKeyList(event)
         // Sorted only when one is refused, so the message names the same key every time.
-        if data.keys.contains(where: { k in !allowed.contains { $0.key == k } }) {
-            for key in data.keys.sorted() where !allowed.contains(where: { $0.key == key }) {
+        if data.keys.contains(where: { k in !allowed.contains { $0.key == k } })
+            || heldSpec && !allowed.contains(where: { $0.key == "spec" }) {
+            for key in (Array(data.keys) + (heldSpec ? ["spec"] : [])).sorted() where !allowed.contains(where: { $0.key == key }) {
                 throw RuleViolation(rule: "event-data", "\(event.rawValue) does not take data.\(key.prefix(40))")
             }
         }
         for (key, required) in allowed {
+            if heldSpec && key == "spec" { continue }   // an object, as it must be
             guard let v = data[key] else {
                 if required && key != "reason" && key != "evidence" {
                     throw RuleViolation(rule: "event-data", "\(event.rawValue) needs data.\(key)")

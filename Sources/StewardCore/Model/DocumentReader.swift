@@ -23,16 +23,6 @@ package enum DocumentReader {
             return c.atEnd() ? doc : nil
         } catch { return nil }
     }
-
-    /// A spec read from the bytes of one `data.spec` value, or nil when the reference
-    /// decoder must judge it.
-    static func spec(_ base: UnsafePointer<UInt8>, count: Int) -> Spec? {
-        var c = ByteCursor(base: base, count: count, maxDepth: 1)
-        do {
-            let spec = try c.spec()
-            return c.atEnd() ? spec : nil
-        } catch { return nil }
-    }
 }
 
 extension ByteCursor {
@@ -83,7 +73,10 @@ extension ByteCursor {
     }
 
     /// A spec object (the same checks as `DocumentDecoding.spec`).
-    mutating func spec() throws(FastPathMiss) -> Spec {
+    mutating func spec() throws(FastPathMiss) -> Spec { try heldSpec().spec }
+
+    /// A spec object, and which of its optional members were written as `null`.
+    mutating func heldSpec() throws(FastPathMiss) -> HeldSpec {
         try expect(JSONByte.openBrace)
         var seen: UInt32 = 0
         var first = true
@@ -117,9 +110,11 @@ extension ByteCursor {
         }
         // Everything but secretRef (bit 8) and until (bit 9) is required.
         guard seen | 0x300 == 0x7FF else { throw FastPathMiss() }
-        return Spec(system: system, purpose: purpose, kind: kind, environment: environment, risk: risk,
-                    owners: owners, scopes: scopes, reaches: reaches, secretRef: secretRef, until: until,
-                    bindings: bindings)
+        let spec = Spec(system: system, purpose: purpose, kind: kind, environment: environment, risk: risk,
+                        owners: owners, scopes: scopes, reaches: reaches, secretRef: secretRef, until: until,
+                        bindings: bindings)
+        return HeldSpec(spec: spec, nullSecretRef: seen & 0x100 != 0 && secretRef == nil,
+                        nullUntil: seen & 0x200 != 0 && until == nil)
     }
 
     mutating func owners() throws(FastPathMiss) -> Owners {
@@ -205,7 +200,7 @@ extension ByteCursor {
         var from: String?
         var at = Timestamp(seconds: 0)
         var data: [String: JSONValue] = [:]
-        var specRange: Range<Int>?
+        var held: HeldSpec?
         while let k = try nextKey(Self.eventKeys, first: &first) {
             try Self.mark(k, in: &seen)
             switch k {
@@ -216,7 +211,7 @@ extension ByteCursor {
             case 4: actor = try nonEmptyString()
             case 5: at = try timestamp()
             case 6: note = try string()
-            case 7: (data, specRange) = try object(rangeOf: "spec")
+            case 7: (data, held) = try eventData()
             case 8: prev = try string()
             default: hash = try string()
             }
@@ -224,9 +219,41 @@ extension ByteCursor {
         guard seen | 0x4 == 0x3FF, seq >= 1, seq <= Int64(Int32.max) else { throw FastPathMiss() }
         var e = Event(seq: Int(seq), event: name, from: from, to: to, actor: actor, at: at, note: note, data: data,
                       prev: prev, hash: hash)
-        if let r = specRange, name == EventKind.request.rawValue || name == EventKind.amend.rawValue {
-            e.decodedSpec = DecodedSpec(DocumentReader.spec(base + r.lowerBound, count: r.count))
-        }
+        if let held { e.hold(held, decodedFor: name) }
         return e
+    }
+
+    /// An event's `data` object: every member as a tree (the strict reader's duplicate-key
+    /// and depth rules), except a `spec` the spec reader accepts, which is held decoded
+    /// instead (its tree is rebuilt, identical, only when `Event.data` is read). A spec it
+    /// does not accept is read as a tree, for replay to judge as before.
+    mutating func eventData() throws(FastPathMiss) -> (members: [String: JSONValue], held: HeldSpec?) {
+        try expect(JSONByte.openBrace)
+        var members: [String: JSONValue] = [:]
+        var held: HeldSpec?
+        var byte = try peek()
+        if byte == JSONByte.closeBrace {
+            position += 1
+            return (members, nil)
+        }
+        // A spec nests three deep (spec, bindings, a binding): hold it only where its tree would fit.
+        let mayHold = maxDepth >= 3
+        while true {
+            let key = try string()
+            try expect(JSONByte.colon)
+            let start = position
+            if mayHold && key == "spec", let h = try? heldSpec() {
+                guard held == nil, members["spec"] == nil else { throw FastPathMiss() }
+                held = h
+            } else {
+                position = start
+                let value = try anyValue()
+                guard members.updateValue(value, forKey: key) == nil, key != "spec" || held == nil else { throw FastPathMiss() }
+            }
+            byte = try peek()
+            position += 1
+            if byte == JSONByte.closeBrace { return (members, held) }
+            guard byte == JSONByte.comma, try peek() == JSONByte.quote else { throw FastPathMiss() }
+        }
     }
 }

@@ -46,6 +46,16 @@ package struct ByteCursor: ~Copyable {
         p = StrictJSONParser(base: base, count: count, maxDepth: maxDepth)
     }
 
+    /// The offset of the next unread byte; a reader may move back to one it saved, to read
+    /// a value again another way.
+    package var position: Int {
+        get { p.pos }
+        set { p.pos = newValue }
+    }
+
+    /// How deep a value read with `anyValue()` may nest.
+    package var maxDepth: Int { p.maxDepth }
+
     /// The next byte after whitespace, without consuming it.
     @inline(__always)
     package mutating func peek() throws(FastPathMiss) -> UInt8 {
@@ -204,31 +214,5 @@ package struct ByteCursor: ~Copyable {
     /// Any value, as a tree, with the strict reader's duplicate-key and depth rules.
     package mutating func anyValue() throws(FastPathMiss) -> JSONValue {
         do { return try p.parseValue() } catch { throw FastPathMiss() }
-    }
-
-    /// An object of arbitrary keys read into a dictionary (duplicates give up). Also returns
-    /// the byte range of the value under `rangeKey`, when present.
-    package mutating func object(rangeOf rangeKey: String) throws(FastPathMiss) -> (members: [String: JSONValue], range: Range<Int>?) {
-        try expect(JSONByte.openBrace)
-        var members: [String: JSONValue] = [:]
-        var range: Range<Int>?
-        var byte = try peek()
-        if byte == JSONByte.closeBrace {
-            p.pos += 1
-            return (members, nil)
-        }
-        while true {
-            let key = try string()
-            try expect(JSONByte.colon)
-            p.skipWhitespace()
-            let start = p.pos
-            let value = try anyValue()
-            if key == rangeKey { range = start..<p.pos }
-            guard members.updateValue(value, forKey: key) == nil else { throw FastPathMiss() }
-            byte = try peek()
-            p.pos += 1
-            if byte == JSONByte.closeBrace { return (members, range) }
-            guard byte == JSONByte.comma, try peek() == JSONByte.quote else { throw FastPathMiss() }
-        }
     }
 }
