@@ -169,11 +169,12 @@ public enum Transition {
             if let t = n.spec?.owners.technical { n.credentialHandlers.append(t) }
             if let id = data["credentialId"]?.stringValue { n.credentialId = id }
             n.credentialIssued = true
-            close(&n, kinds: [TaskKindName.rotateCredential], at: at, evidence: "credential rotated (event \(n.seq))")
+            let seq = n.seq
+            close(&n, kind: TaskKindName.rotateCredential, at: at, evidence: "credential rotated (event \(seq))")
             n.tasks.append(openTask(n.connector, seq: n.seq, kind: TaskKindName.revokeOldCredential, at: at, wf: wf, until: n.due.until))
         case .confirmRotation:
             n.credentialHandlers.append(actor)
-            close(&n, kinds: [TaskKindName.revokeOldCredential], at: at, evidence: data["evidence"]?.stringValue ?? "")
+            close(&n, kind: TaskKindName.revokeOldCredential, at: at, evidence: data["evidence"]?.stringValue ?? "")
             n.due.rotation = at.adding(wf.timers.rotation)
             n.rotationArmedSeq = n.seq
         case .recertify:
@@ -256,6 +257,15 @@ public enum Transition {
         let due: Timestamp? = wf.taskKinds[kind]?.due.map { at.adding($0) } ?? until
         return ConnectorTask(id: ConnectorTask.makeID(connector: connector, seq: seq, kind: kind), kind: kind,
                              openedAt: at, dueAt: due)
+    }
+
+    /// Closes the open tasks of `kind` (no set built for one kind).
+    static func close(_ n: inout LifecycleState, kind: String, at: Timestamp, evidence: @autoclosure () -> String) {
+        for i in n.tasks.indices where n.tasks[i].status == .open && n.tasks[i].kind == kind {
+            n.tasks[i].status = .done
+            n.tasks[i].closedAt = at
+            n.tasks[i].evidence = evidence()
+        }
     }
 
     static func close(_ n: inout LifecycleState, kinds: Set<String>?, at: Timestamp, evidence: String) {

@@ -80,11 +80,10 @@ public enum Identity {
     /// event's actor (the runner's reserved name allowed there). Owners inside the specs
     /// carried by events are checked when replay decodes them.
     public static func check(_ doc: ConnectorDocument, file: String) throws(DataError) {
-        for (field, value) in [("spec.owners.business", doc.spec.owners.business), ("spec.owners.technical", doc.spec.owners.technical)] {
-            if let p = problem(value) { throw error(file: file, field: field, p) }
-        }
-        for (i, e) in doc.history.enumerated() {
-            if let p = actorProblem(e.actor) { throw error(file: file, field: "history[\(i)].actor", p) }
+        if let p = problem(doc.spec.owners.business) { throw error(file: file, field: "spec.owners.business", p) }
+        if let p = problem(doc.spec.owners.technical) { throw error(file: file, field: "spec.owners.technical", p) }
+        for i in doc.history.indices {
+            if let p = actorProblem(doc.history[i].actor) { throw error(file: file, field: "history[\(i)].actor", p) }
         }
     }
 
