@@ -56,7 +56,7 @@ struct Generator: Sendable {
     func build(id: String, sys: SystemProfile, temporary: Bool, risk: Risk, due: Bool, target: Target,
                rng: inout Rng) throws -> Life {
         let wf = temporary ? self.temporary : standard
-        var life = Life(id: id, wf: wf, roles: roles, now: now)
+        var life = Life(id: try ConnectorID(id), wf: wf, roles: roles, now: now)
         let business = person(&rng)
         var technical = person(&rng)
         while technical == business { technical = person(&rng) }

@@ -12,7 +12,7 @@ struct GenerationFailure: Error { var reason: String }
 /// A connector's life replayed through the engine: human actions at chosen times, and the
 /// runner's steps at every daily cron slot (T-1d, T-2d, …) where something fell due.
 struct Life {
-    let id: String
+    let id: ConnectorID
     let wf: Workflow
     let roles: Roles
     let now: Timestamp
@@ -21,7 +21,7 @@ struct Life {
     /// The last cron slot that has run.
     var lastCron = Timestamp(seconds: Int64.min / 4)
 
-    init(id: String, wf: Workflow, roles: Roles, now: Timestamp) {
+    init(id: ConnectorID, wf: Workflow, roles: Roles, now: Timestamp) {
         self.id = id
         self.wf = wf
         self.roles = roles

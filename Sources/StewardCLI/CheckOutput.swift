@@ -3,20 +3,7 @@ import StewardApp
 
 /// The formats of `steward check`: text, json, github annotations, markdown, SARIF 2.1.0.
 enum CheckOutput {
-    static func advice(_ rule: String) -> String? {
-        if let lint = LintCatalog.rule(rule) { return lint.fix }
-        if let gate = GateRule(rawValue: rule) { return gate.fix }
-        switch rule {
-        case "runner-event": return "drop the hand-written or input-driven runner event; run 'steward run' without --people/--observed, or let the runner push it"
-        case "hash-chain", "sequence", "version", "projection":
-            return "restore the file from the base branch and make the change with steward commands"
-        case "separation-of-duties", "distinct-approvers", "approver-role":
-            return "have an approver who is neither the requester nor the technical owner approve it"
-        case "format": return "fix the file so it is valid connector JSON, or restore it from git"
-        case "unapproved-widening": return "an approver must run 'steward approve ID' in this pull request"
-        default: return nil
-        }
-    }
+    static func advice(_ rule: String) -> String? { RuleCatalog.rule(rule)?.advice }
 
     static func text(_ r: CheckReport) -> String {
         if r.violations.isEmpty && r.warnings.isEmpty { return "steward check: \(Output.count(r.filesChecked, "connector file")), no problems\n" }
@@ -37,7 +24,7 @@ enum CheckOutput {
 
     static func findingJSON(_ f: CheckFinding) -> JSONValue {
         var o: [String: JSONValue] = ["file": .string(f.file), "rule": .string(f.rule), "message": .string(f.message)]
-        if let lint = LintCatalog.rule(f.rule) {
+        if let lint = RuleCatalog.lint(f.rule) {
             o["owasp"] = .string(lint.owasp)
             o["nist"] = .string(lint.nist)
         }
@@ -86,9 +73,9 @@ enum CheckOutput {
         let all = r.violations.map { ($0, "error") } + r.warnings.map { ($0, "warning") }
         let ruleIDs = Array(Set(all.map(\.0.rule))).sorted()
         let rules: [JSONValue] = ruleIDs.map { id in
-            var o: [String: JSONValue] = ["id": .string(id), "shortDescription": .object(["text": .string(LintCatalog.rule(id)?.title ?? id)])]
+            var o: [String: JSONValue] = ["id": .string(id), "shortDescription": .object(["text": .string(RuleCatalog.lint(id)?.title ?? id)])]
             if let a = advice(id) { o["help"] = .object(["text": .string(a)]) }
-            if let lint = LintCatalog.rule(id) {
+            if let lint = RuleCatalog.lint(id) {
                 o["properties"] = .object(["tags": .array([.string(lint.owasp), .string("NIST CSF 2.0 \(lint.nist)")])])
             }
             return .object(o)

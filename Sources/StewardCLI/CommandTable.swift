@@ -29,22 +29,32 @@ enum CommandTable {
         .option("--binding", value: "PLATFORM=REF", help: "a platform object it is (aws=ARN, azure=APPID, gcp=SA-EMAIL, github=SLUG or LOGIN/TOKEN, okta=NAME, kubernetes=NS/NAME)", repeatable: true),
     ]
 
-    static let amendOptions: [OptionSpec] = [
-        .option("--add-scope", value: "X", help: "add a scope (widening: needs a new approval)", repeatable: true),
-        .option("--remove-scope", value: "X", help: "remove a scope", repeatable: true),
-        .option("--add-reach", value: "SYSTEM", help: "add a reached system (widening)", repeatable: true),
-        .option("--remove-reach", value: "SYSTEM", help: "remove a reached system", repeatable: true),
-        .option("--add-binding", value: "PLATFORM=REF", help: "add a binding (widening)", repeatable: true),
-        .option("--remove-binding", value: "PLATFORM=REF", help: "remove a binding", repeatable: true),
-        .option("--purpose", value: "TEXT", help: "replace the purpose"),
-        .option("--kind", value: "K", help: "replace the kind"),
-        .option("--environment", value: "ENV", help: "replace the environment (widening)"),
-        .option("--risk", value: "low|medium|high", help: "replace the risk tier (lowering it is widening; raising it is not)"),
-        .option("--secret-ref", value: "REF", help: "replace the secret reference"),
-        .option("--until", value: "TIME", help: "replace the end of a temporary window"),
-        .option("--business-owner", value: "EMAIL", help: "replace the business owner (widening)"),
-        .option("--technical-owner", value: "EMAIL", help: "replace the technical owner (widening)"),
-    ]
+    /// `steward amend`: each list of the spec as an add and a remove option, each field
+    /// replaced through the option `steward new` sets it with (same name, same value).
+    static let amendOptions: [OptionSpec] = listEdits("--scope", "a scope", widening: "widening: needs a new approval")
+        + listEdits("--reach", "a reached system", widening: "widening") + listEdits("--binding", "a binding", widening: "widening")
+        + [("--purpose", "the purpose"), ("--kind", "the kind"), ("--environment", "the environment (widening)"),
+           ("--risk", "the risk tier (lowering it is widening; raising it is not)"), ("--secret-ref", "the secret reference"),
+           ("--until", "the end of a temporary window"), ("--business-owner", "the business owner (widening)"),
+           ("--technical-owner", "the technical owner (widening)")].map { replacing($0, $1) }
+
+    /// `--add-X` (which widens) and `--remove-X` for the spec list `steward new` fills with `--X`.
+    static func listEdits(_ option: String, _ noun: String, widening: String) -> [OptionSpec] {
+        let value = specOption(option).valueName ?? ""
+        let name = option.dropFirst(2)
+        return [.option("--add-\(name)", value: value, help: "add \(noun) (\(widening))", repeatable: true),
+                .option("--remove-\(name)", value: value, help: "remove \(noun)", repeatable: true)]
+    }
+
+    /// `option` of `steward new`, optional and replacing `what`.
+    static func replacing(_ option: String, _ what: String) -> OptionSpec {
+        .option(option, value: specOption(option).valueName ?? "", help: "replace \(what)")
+    }
+
+    static func specOption(_ name: String) -> OptionSpec {
+        guard let spec = specOptions.first(where: { $0.name == name }) else { preconditionFailure("no spec option \(name)") }
+        return spec
+    }
 
     static let commands: [CommandSpec] = LifecycleTable.commands + OperationsTable.commands
 }

@@ -3,7 +3,7 @@ import StewardApp
 /// How a connector is shown to people (text) and summarised for `list --json`.
 enum ConnectorView {
     static func summary(_ d: ConnectorDocument) -> JSONValue {
-        .object(["id": .string(d.id), "state": .string(d.state), "workflow": .string(d.workflow), "system": .string(d.spec.system),
+        .object(["id": .string(d.id.rawValue), "state": .string(d.state), "workflow": .string(d.workflow), "system": .string(d.spec.system),
                  "risk": .string(d.spec.risk.rawValue), "environment": .string(d.spec.environment),
                  "owners": .object(["business": .string(d.spec.owners.business), "technical": .string(d.spec.owners.technical)]),
                  "version": .int(Int64(d.version)), "nextDue": nextDueJSON(d), "openTasks": .int(Int64(d.openTasks.count))])

@@ -7,18 +7,18 @@ enum RunOutput {
             "now": .string(r.now.iso8601),
             "dryRun": .bool(r.dryRun),
             "transitions": .array(r.transitions.map { t in
-                .object(["id": .string(t.id), "event": .string(t.event), "from": .string(t.from), "to": .string(t.to), "reason": .string(t.reason),
+                .object(["id": .string(t.id.rawValue), "event": .string(t.event), "from": .string(t.from), "to": .string(t.to), "reason": .string(t.reason),
                          "cause": .string(t.cause.rawValue)])
             }),
             "tasks": .array(r.tasks.map { t in
-                .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(t.connector), "reason": .string(t.reason),
+                .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(t.connector.rawValue), "reason": .string(t.reason),
                          "cause": t.cause.map { .string($0.rawValue) } ?? .null])
             }),
             "closedTasks": .array(r.closedTasks.map { t in
-                .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(t.connector), "evidence": .string(t.reason)])
+                .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(t.connector.rawValue), "evidence": .string(t.reason)])
             }),
             "findings": .array(r.findings.map { f in
-                .object(["kind": .string(f.kind), "connector": f.connector.map(JSONValue.string) ?? .null, "platform": .string(f.platform),
+                .object(["kind": .string(f.kind), "connector": f.connector.map { .string($0.rawValue) } ?? .null, "platform": .string(f.platform),
                          "ref": .string(f.ref), "owasp": .string(f.owasp), "severity": .string(f.severity), "message": .string(f.message),
                          "source": f.source.map { s in .object(["file": .string(s.file), "record": s.record.map(JSONValue.string) ?? .null]) } ?? .null])
             }),
@@ -32,7 +32,7 @@ enum RunOutput {
         out += "\(Output.count(r.transitions.count, "transition")), \(Output.count(r.tasks.count, "task")) opened"
         if !r.closedTasks.isEmpty { out += ", \(Output.count(r.closedTasks.count, "task")) closed" }
         out += ", \(Output.count(r.findings.count, "finding")), \(Output.count(r.errors.count, "error"))\n"
-        var byConnector: [String: [String]] = [:]
+        var byConnector: [ConnectorID: [String]] = [:]
         for t in r.transitions { byConnector[t.id, default: []].append("  \(t.from) → \(t.to) (\(t.event)): \(t.reason)") }
         for t in r.tasks { byConnector[t.connector, default: []].append("  task opened: \(t.id)" + (t.reason.isEmpty ? "" : " — \(t.reason)")) }
         for t in r.closedTasks { byConnector[t.connector, default: []].append("  task closed: \(t.id) — \(t.reason)") }

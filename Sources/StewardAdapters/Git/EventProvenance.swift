@@ -16,8 +16,8 @@ public enum EventProvenance {
         let repo = GitRepository(root: root)
         let log: ProcessOutput
         do {
-            log = try repo.git(["log", "--full-history", "--parents", "--reverse", "--topo-order", "--raw", "--no-abbrev",
-                                "--no-renames", "--format=\(CommitTrail.logFormat)", "HEAD", "--", path])
+            log = try repo.git(["log", "--full-history", "--parents", "--reverse", "--topo-order", "--raw", "-z", "--no-abbrev",
+                                "--no-renames", "--format=\(format)", "HEAD", "--", path])
         } catch {
             return .unavailable("git could not be run: \(error.description)")
         }
@@ -29,7 +29,8 @@ public enum EventProvenance {
             }
             return .unavailable(why)
         }
-        let commits = CommitTrail.parse(log.text)
+        let commits: [CommitTrail.LoggedCommit]
+        do { commits = try loggedCommits(log.stdout) } catch { return .unavailable(error.description) }
         let blobs = Array(Set(commits.compactMap(\.blob).filter { $0 != String(repeating: "0", count: $0.count) })).sorted()
         var hashes: [String: [String]] = [:]
         if !blobs.isEmpty, let contents = try? repo.objects(blobs) {
@@ -40,5 +41,20 @@ public enum EventProvenance {
             }
         }
         return .commits(CommitTrail.attribute(commits, hashes: hashes))
+    }
+
+    /// The header fields the provenance asks for: sha, parents, author, email, author time, subject.
+    static let format = GitLog.format(["%H", "%P", "%an", "%ae", "%at", "%s"])
+
+    /// The commits of a `git log -z --raw --format=<format>` of one file, in the order given
+    /// (through `GitLog`): a header git did not write as asked is an error, never skipped.
+    static func loggedCommits(_ bytes: [UInt8]) throws(StoreError) -> [CommitTrail.LoggedCommit] {
+        var out: [CommitTrail.LoggedCommit] = []
+        for r in try GitLog.parse(bytes, fieldCount: 6) {
+            out.append(CommitTrail.LoggedCommit(sha: r.fields[0], parents: r.fields[1].split(separator: " ").map(String.init),
+                                                author: r.fields[2], authorEmail: r.fields[3], date: try r.time(4),
+                                                subject: r.fields[5], blob: r.changes.last?.newBlob))
+        }
+        return out
     }
 }

@@ -50,33 +50,15 @@ public struct GitRangeLog: Sendable, Equatable {
         return deletes && adds ? nil : only.changes
     }
 
-    /// Parses `git log -z --raw --no-renames --format=%x1e%H%x1f%ae%x1f%ct%x1f%P` output.
-    static func parse(_ bytes: [UInt8]) -> GitRangeLog? {
+    /// The header fields the walk asks for: sha, author email, committer time, parents.
+    static let format = GitLog.format(["%H", "%ae", "%ct", "%P"])
+
+    /// Parses `git log -z --raw --no-renames --format=<format>` output (through `GitLog`).
+    static func parse(_ bytes: [UInt8]) throws(StoreError) -> GitRangeLog {
         var commits: [GitRangeCommit] = []
-        for record in bytes.split(separator: 0x1E) {
-            let fields = record.split(separator: 0, omittingEmptySubsequences: false)
-            guard let headBytes = fields.first else { continue }
-            let head = String(decoding: headBytes, as: UTF8.self).split(separator: "\u{1F}", omittingEmptySubsequences: false)
-            guard head.count == 4, let t = Int64(head[2]) else { return nil }
-            var c = GitRangeCommit(commit: GitCommit(sha: String(head[0]), authorEmail: String(head[1]), time: Timestamp(seconds: t)),
-                                   parents: head[3].split(separator: " ").map(String.init), changes: [])
-            var i = 1
-            while i < fields.count {
-                var meta = String(decoding: fields[i], as: UTF8.self)
-                if meta.hasPrefix("\n") { meta.removeFirst() }
-                i += 1
-                if meta.isEmpty { continue }
-                guard meta.hasPrefix(":"), i < fields.count else { return nil }
-                let path = String(decoding: fields[i], as: UTF8.self)
-                i += 1
-                let colons = meta.prefix { $0 == ":" }.count
-                let parts = meta.dropFirst(colons).split(separator: " ")
-                // One mode and one blob per parent, then the result's, then the status.
-                guard parts.count == 2 * (colons + 1) + 1, let status = parts.last?.first else { return nil }
-                c.changes.append(GitChange(status: status, oldMode: String(parts[0]), newMode: String(parts[colons]),
-                                           oldBlob: String(parts[colons + 1]), newBlob: String(parts[2 * colons + 1]), path: path))
-            }
-            commits.append(c)
+        for r in try GitLog.parse(bytes, fieldCount: 4) {
+            commits.append(GitRangeCommit(commit: GitCommit(sha: r.fields[0], authorEmail: r.fields[1], time: try r.time(2)),
+                                          parents: r.fields[3].split(separator: " ").map(String.init), changes: r.changes))
         }
         return GitRangeLog(commits: commits)
     }
@@ -86,10 +68,9 @@ extension GitRepository {
     /// Every commit of `from..to` with its raw changes, in one git process.
     public func rangeLog(from: String, to: String) throws(any Error) -> GitRangeLog {
         let out = try git(["log", "--reverse", "--topo-order", "--raw", "-z", "--no-abbrev", "--no-renames",
-                           "--diff-merges=dense-combined", "--format=%x1e%H%x1f%ae%x1f%ct%x1f%P", "\(from)..\(to)"])
+                           "--diff-merges=dense-combined", "--format=\(GitRangeLog.format)", "\(from)..\(to)"])
         guard out.status == 0 else { throw StoreError(.io, "git log failed: \(out.stderr)") }
-        guard let log = GitRangeLog.parse(out.stdout) else { throw StoreError(.io, "git log returned an unexpected answer") }
-        return log
+        return try GitRangeLog.parse(out.stdout)
     }
 
     /// The committer time of `rev`. (`git show -s` would still diff a root commit against

@@ -66,24 +66,14 @@ public struct GitRepository: Sendable {
     /// after it, for the paths the commit changed: one `git log --raw` for the whole range,
     /// instead of one per file (each git process re-reads the State/ tree).
     public func fileVersions(from: String, to: String, under path: String) throws(any Error) -> [(commit: GitCommit, blobs: [String: String])] {
-        let out = try git(["log", "--reverse", "--topo-order", "--raw", "--no-abbrev", "--no-renames",
-                           "--format=%x1e%H%x1f%ae%x1f%ct", "\(from)..\(to)", "--", path])
+        let out = try git(["log", "--reverse", "--topo-order", "--raw", "-z", "--no-abbrev", "--no-renames",
+                           "--format=\(GitRangeLog.format)", "\(from)..\(to)", "--", path])
         guard out.status == 0 else { throw StoreError(.io, "git log failed: \(out.stderr)") }
-        var result: [(commit: GitCommit, blobs: [String: String])] = []
-        for record in out.text.split(separator: "\u{1E}") {
-            let lines = record.split(separator: "\n")
-            guard let head = lines.first else { continue }
-            let f = head.split(separator: "\u{1F}", omittingEmptySubsequences: false)
-            guard f.count == 3, let t = Int64(f[2]) else { continue }
+        return try GitRangeLog.parse(out.stdout).commits.map { c in
             var blobs: [String: String] = [:]
-            for line in lines.dropFirst() where line.hasPrefix(":") {
-                guard let tab = line.firstIndex(of: "\t") else { continue }
-                let meta = line[..<tab].split(separator: " ")
-                if meta.count >= 4 { blobs[String(line[line.index(after: tab)...])] = String(meta[3]) }
-            }
-            result.append((GitCommit(sha: String(f[0]), authorEmail: String(f[1]), time: Timestamp(seconds: t)), blobs))
+            for change in c.changes { blobs[change.path] = change.newBlob }
+            return (c.commit, blobs)
         }
-        return result
     }
 
     /// The contents of each `rev:path`, or nil where it does not exist; one git process.

@@ -27,7 +27,7 @@ public struct Outbox: Sendable {
     public static func values(task: ConnectorTask, doc: ConnectorDocument, title: String, reason: String, credentialId: String?) -> [String: String] {
         let s = doc.spec
         return [
-            "connector": doc.id, "system": s.system, "purpose": s.purpose, "state": doc.state, "workflow": doc.workflow,
+            "connector": doc.id.rawValue, "system": s.system, "purpose": s.purpose, "state": doc.state, "workflow": doc.workflow,
             "environment": s.environment, "risk": s.risk.rawValue, "businessOwner": s.owners.business,
             "technicalOwner": s.owners.technical, "secretRef": s.secretRef ?? "(none recorded)",
             "credentialId": credentialId ?? "(none recorded)",

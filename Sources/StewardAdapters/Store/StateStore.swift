@@ -1,6 +1,6 @@
 /// One connector file as read from `State/`: its document, or why it could not be used.
 public struct LoadedConnector: Sendable {
-    public var id: String
+    public var id: ConnectorID
     /// `State/<id>.json`.
     public var file: String
     public var result: Result<ConnectorDocument, DataError>
@@ -14,18 +14,18 @@ public struct StateStore: Sendable {
     public init(root: GovernanceRoot) { self.root = root }
 
     /// The file of connector `id`, as shown to users.
-    public static func shown(_ id: String) -> String { "State/\(id).json" }
+    public static func shown(_ id: ConnectorID) -> String { "State/" + id.fileName }
 
     /// The connector ids present, plus a problem for every entry that is not a connector file.
-    public func listing() throws(DataError) -> (ids: [String], problems: [DataError]) {
+    public func listing() throws(DataError) -> (ids: [ConnectorID], problems: [DataError]) {
         guard SafeFile.isDirectory(root.statePath) else {
             throw DataError(file: "State/", location: "", message: "is not a directory (a symbolic link to a directory is refused too)")
         }
-        var ids: [String] = []
+        var ids: [ConnectorID] = []
         var problems: [DataError] = []
         for name in try SafeFile.list(root.statePath, shown: "State/") where !name.hasPrefix(".") {
             let id = name.hasSuffix(".json") ? String(name.dropLast(5)) : ""
-            if ConnectorID.isValid(id) {
+            if let id = ConnectorID(checking: id) {
                 ids.append(id)
             } else {
                 problems.append(DataError(file: "State/\(name)", location: "", message: "is not a connector file: State/ holds only <id>.json, where an id is a-z, 0-9 and '-' (dotfiles are ignored)"))
@@ -38,11 +38,11 @@ public struct StateStore: Sendable {
     public func exists(_ id: ConnectorID) -> Bool { SafeFile.entryType(root.statePath + "/" + id.fileName) != nil }
 
     /// Reads, parses and decodes one connector; checks its id matches the file name.
-    public func load(_ id: String) throws(DataError) -> ConnectorDocument {
+    public func load(_ id: ConnectorID) throws(DataError) -> ConnectorDocument {
         let shown = StateStore.shown(id)
-        let doc = try StateStore.decode(try SafeFile.read(root.statePath + "/\(id).json", shown: shown), shown: shown)
+        let doc = try StateStore.decode(try SafeFile.read(root.statePath + "/" + id.fileName, shown: shown), shown: shown)
         guard doc.id == id else {
-            throw DataError(file: shown, location: "id", message: "the id is '\(doc.id.prefix(64))' but the file is named \(id).json; they must match")
+            throw DataError(file: shown, location: "id", message: "the id is '\(doc.id)' but the file is named \(id.fileName); they must match")
         }
         return doc
     }
@@ -62,7 +62,7 @@ public struct StateStore: Sendable {
     /// Loads one connector; with `workflows`, also replays it (see `verify(_:workflows:hashes:)`),
     /// so a reader never shows a projection its history does not give. Never throws: a
     /// problem is the result.
-    public func loaded(_ id: String, verifiedBy workflows: WorkflowSet? = nil) -> LoadedConnector {
+    public func loaded(_ id: ConnectorID, verifiedBy workflows: WorkflowSet? = nil) -> LoadedConnector {
         let r: Result<ConnectorDocument, DataError>
         do throws(DataError) {
             let doc = try load(id)
@@ -70,11 +70,6 @@ public struct StateStore: Sendable {
             r = .success(doc)
         } catch { r = .failure(error) }
         return LoadedConnector(id: id, file: StateStore.shown(id), result: r)
-    }
-
-    /// Loads every connector, in id order, spreading the work over the CPUs (see `loaded`).
-    public func loadAll(ids: [String], verifiedBy workflows: WorkflowSet? = nil) -> [LoadedConnector] {
-        ParallelMap.map(ids) { loaded($0, verifiedBy: workflows) }
     }
 
     /// Replays `doc` through its workflow and throws a data error naming the file when its

@@ -100,8 +100,8 @@ public enum ChangeCheck {
             return nil
         }
         let id = String(path.dropFirst("State/".count).dropLast(5))
-        guard headDoc.id == id else {
-            report.add(CheckFinding(file: path, rule: "format", message: "the id is '\(headDoc.id.prefix(64))' but the file is named \(id).json"))
+        guard headDoc.id.rawValue == id else {
+            report.add(CheckFinding(file: path, rule: "format", message: "the id is '\(headDoc.id)' but the file is named \(id).json"))
             return nil
         }
         let baseDoc: ConnectorDocument?
@@ -136,22 +136,18 @@ public enum ChangeCheck {
         for (f, level) in Lints.sharedSecrets(uses, workflows: workflows) { report.add(f, level: level) }
     }
 
-    /// The base branch's workflows and roles, read from git (not from the working tree).
+    /// The base branch's workflows and roles, read from git (not from the working tree)
+    /// and loaded by the one workflow loader, with the same checks as the working tree's.
     static func baseWorkflows(_ repo: GitRepository, at rev: String) throws -> WorkflowSet {
         let list = try repo.git(["ls-tree", "--name-only", "-z", rev, "Workflows/"])
-        let names = list.stdout.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter { $0.hasSuffix(".json") }
-        var workflows: [String: Workflow] = [:]
-        var roles: Roles?
-        for (name, bytes) in zip(names, try repo.blobs(names.map { (rev, $0) })) {
-            guard let bytes else { continue }
-            let value = try JSONFile.parse(bytes: bytes, shown: "\(name) (base)")
-            if name.hasSuffix("/roles.json") { roles = try WorkflowDecoding.roles(value, file: "\(name) (base)"); continue }
-            let wf = try WorkflowDecoding.workflow(value, file: "\(name) (base)")
-            workflows[wf.name] = wf
+        let paths = list.stdout.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter { $0.hasSuffix(".json") }
+        let files = zip(paths, try repo.blobs(paths.map { (rev, $0) })).compactMap { path, bytes in
+            bytes.map { (name: String(path.dropFirst("Workflows/".count)), bytes: $0) }
         }
-        guard let roles, !workflows.isEmpty else {
+        let read = try WorkflowSet.decode(files: files, suffix: " (base)")
+        guard let roles = read.roles, !read.workflows.isEmpty else {
             throw DataError(file: "Workflows/", location: "", message: "the base revision \(rev.prefix(10)) has no workflows or roles.json; is --base a governance repository's branch?")
         }
-        return WorkflowSet(workflows: workflows, roles: roles)
+        return WorkflowSet(workflows: read.workflows, roles: roles)
     }
 }

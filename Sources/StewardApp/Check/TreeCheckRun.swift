@@ -16,7 +16,7 @@ extension TreeCheck {
         for f in RulesFileScan.run(root) { report.add(f) }
         checkTemplates(root, workflows: workflows, into: &report)
         let scan = EstateScan(root: root)
-        let ids: [String]
+        let ids: [ConnectorID]
         do {
             let listing = try scan.listing()
             ids = listing.ids

@@ -14,12 +14,12 @@ public struct EstateScan: Sendable {
     }
 
     /// The connector ids in `State/` and a problem for each entry that is not a connector file.
-    public func listing() throws(DataError) -> (ids: [String], problems: [DataError]) { try store.listing() }
+    public func listing() throws(DataError) -> (ids: [ConnectorID], problems: [DataError]) { try store.listing() }
 
     /// Loads `ids` chunk by chunk (verified against `workflows` when given), applies `each`
     /// to every loaded connector on every CPU, and hands each chunk's results, in id order,
     /// to `body`. `progress(done, total)` is called after each chunk.
-    public func forEachChunk<T: Sendable>(_ ids: [String], verifiedBy workflows: WorkflowSet? = nil,
+    public func forEachChunk<T: Sendable>(_ ids: [ConnectorID], verifiedBy workflows: WorkflowSet? = nil,
                                           map each: @Sendable (LoadedConnector) -> T,
                                           progress: ((Int, Int) -> Void)? = nil,
                                           _ body: ([T]) throws -> Void) rethrows {
@@ -34,7 +34,7 @@ public struct EstateScan: Sendable {
     }
 
     /// `forEachChunk` handing over the loaded connectors themselves.
-    public func forEachChunk(_ ids: [String], verifiedBy workflows: WorkflowSet? = nil,
+    public func forEachChunk(_ ids: [ConnectorID], verifiedBy workflows: WorkflowSet? = nil,
                              _ body: ([LoadedConnector]) throws -> Void) rethrows {
         try forEachChunk(ids, verifiedBy: workflows, map: { $0 }, body)
     }

@@ -1,7 +1,7 @@
 /// `steward run`, end to end, reading each connector file once:
 ///
 /// 1. read the `--observed` exports (all or nothing) and, with `--commit`, check git;
-/// 2. take the state lock (not for `--dry-run`) and load the workflows;
+/// 2. take the state lock (not for `--dry-run`) and read the workflows, once;
 /// 3. one scan of `State/` in chunks: each connector is planned as if no export said
 ///    anything, and only a small summary of it is kept for reconciliation (plus the whole
 ///    document when an export observes or covers one of its bindings);
@@ -16,8 +16,6 @@ public struct RunPipeline: Sendable {
     public func run(_ options: RunOptions, progress: ((Int, Int) -> Void)? = nil) throws -> RunReport {
         let exports = try Reconciliation.readExports(options.observed, formatName: options.observedFormat)
         let reconciling = !options.observed.isEmpty && exports.errors.isEmpty
-        // Reconciliation needs every workflow file to read, as it always has.
-        let reconcileWorkflows = reconciling ? try WorkflowSet.load(root) : nil
         let writing = !options.dryRun
         if options.commit && writing { try RunCommit.preflight(root: root) }
         var lock: StateLock?
@@ -26,8 +24,12 @@ public struct RunPipeline: Sendable {
             AtomicWriter(directory: root.statePath, shown: "State").removeStaleTemporaries()
         }
         defer { lock?.release() }
-        // A broken workflow or roles file is reported and costs only the connectors that need it.
-        let (workflows, workflowProblems) = try WorkflowSet.loadForRunner(root)
+        // Workflows/ is read once, under the lock. A broken workflow or roles file is reported
+        // and costs only the connectors that need it; reconciliation needs every workflow
+        // file to read, as it always has.
+        let workflowFiles = try WorkflowSet.read(root)
+        let reconcileWorkflows = reconciling ? try workflowFiles.strict() : nil
+        let (workflows, workflowProblems) = try workflowFiles.forRunner()
         let scan = EstateScan(root: root)
         let (ids, listingProblems) = try scan.listing()
         var report = RunReport(now: options.now)

@@ -67,7 +67,7 @@ struct RunScan: Sendable {
     }
 
     /// Plans again, with its signals, every held connector that reconciliation signalled.
-    func replan(_ results: inout Results, signals: [String: RunSignals]) {
+    func replan(_ results: inout Results, signals: [ConnectorID: RunSignals]) {
         for i in results.kept.indices {
             guard let loaded = results.kept[i].held else { continue }
             results.kept[i].forReconciliation = nil

@@ -14,7 +14,7 @@ public struct ConnectorService: Sendable {
     var store: StateStore { StateStore(root: root) }
 
     /// Loads and fully verifies one connector; problems become data errors naming the file.
-    public func verified(_ id: String, workflows: WorkflowSet) throws(DataError) -> (ConnectorDocument, LifecycleState, Workflow) {
+    public func verified(_ id: ConnectorID, workflows: WorkflowSet) throws(DataError) -> (ConnectorDocument, LifecycleState, Workflow) {
         let doc = try store.load(id)
         let file = StateStore.shown(id)
         let wf = try workflows.workflow(named: doc.workflow, for: file)
@@ -31,24 +31,24 @@ public struct ConnectorService: Sendable {
         let lock = try StateLock.acquire(stateDirectory: root.statePath, wait: wait)
         defer { lock.release() }
         let workflows = try WorkflowSet.load(root)
-        let outcome = try append(command, on: id.rawValue, actor: actor, at: now, note: note,
+        let outcome = try append(command, on: id, actor: actor, at: now, note: note,
                                  workflowName: workflowName, workflows: workflows)
         try store.write([outcome.document])
         return outcome
     }
 
-    func append(_ command: LifecycleCommand, on id: String, actor: String, at now: Timestamp, note: String,
+    func append(_ command: LifecycleCommand, on id: ConnectorID, actor: String, at now: Timestamp, note: String,
                 workflowName: String, workflows: WorkflowSet) throws -> Append.Outcome {
         let file = StateStore.shown(id)
         if case .request = command {
-            if SafeFile.entryType(root.statePath + "/\(id).json") != nil {
+            if store.exists(id) {
                 throw RuleViolation(rule: "exists", "connector \(id) already exists (\(file)); choose another id")
             }
             let wf = try workflows.workflow(named: workflowName, for: file)
             return try Append.event(.request, to: nil, state: nil, id: id, actor: actor, at: now, note: note,
                                     data: try command.data(currentSpec: nil), workflow: wf, roles: workflows.roles, file: file)
         }
-        guard SafeFile.entryType(root.statePath + "/\(id).json") != nil else {
+        guard store.exists(id) else {
             throw RuleViolation(rule: "not-found", "no connector '\(id)' (\(file) does not exist); 'steward list' shows the estate")
         }
         let (doc, state, wf) = try verified(id, workflows: workflows)
@@ -59,7 +59,7 @@ public struct ConnectorService: Sendable {
 
     /// Applies `command` to several connectors as one all-or-nothing change: if any is
     /// refused, none is written. Used by `decommission ID…` and the `--system` kill switch.
-    public func performAll(_ command: LifecycleCommand, on ids: [String], actor: String, at now: Timestamp,
+    public func performAll(_ command: LifecycleCommand, on ids: [ConnectorID], actor: String, at now: Timestamp,
                            note: String = "") throws -> [Append.Outcome] {
         let lock = try StateLock.acquire(stateDirectory: root.statePath, wait: wait)
         defer { lock.release() }
@@ -81,20 +81,26 @@ public struct ConnectorService: Sendable {
     /// a mistyped system can be told from one already switched off), and the files that
     /// could not be read. A broken neighbour never stops the kill switch: it is reported,
     /// and the readable connectors are still acted on.
-    public func liveConnectors(ofSystem system: String) throws(DataError) -> (ids: [String], systems: [String: Int], problems: [DataError]) {
-        let (ids, listingProblems) = try store.listing()
+    public func liveConnectors(ofSystem system: String) throws(DataError) -> (ids: [ConnectorID], systems: [String: Int], problems: [DataError]) {
+        let scan = EstateScan(root: root)
+        let (ids, listingProblems) = try scan.listing()
         let workflows = try WorkflowSet.loadForRunner(root).set
-        var out: [String] = []
+        let wanted = system.lowercased()
+        var out: [ConnectorID] = []
         var systems: [String: Int] = [:]
         var problems = listingProblems
-        for loaded in store.loadAll(ids: ids) {
-            switch loaded.result {
-            case .success(let d):
-                let live = d.state != workflows.terminal(of: d)
-                systems[d.spec.system.lowercased(), default: 0] += live ? 1 : 0
-                if d.spec.system.lowercased() == system.lowercased() && live { out.append(d.id) }
-            case .failure(let e):
-                problems.append(e)
+        // Each connector is reduced to its system and liveness on the scan's workers.
+        scan.forEachChunk(ids, map: { loaded in
+            loaded.result.map { d in (id: d.id, system: d.spec.system.lowercased(), live: d.state != workflows.terminal(of: d)) }
+        }) { chunk in
+            for r in chunk {
+                switch r {
+                case .success(let c):
+                    systems[c.system, default: 0] += c.live ? 1 : 0
+                    if c.system == wanted && c.live { out.append(c.id) }
+                case .failure(let e):
+                    problems.append(e)
+                }
             }
         }
         return (out, systems, problems)

@@ -11,8 +11,8 @@ enum DecommissionCommand {
         guard idsGiven.isEmpty != (system == nil) else {
             throw InputError("decommission takes connector ids or --system S, not both and not neither")
         }
-        var ids: [String] = []
-        for t in idsGiven { ids.append(try ConnectorID(t).rawValue) }
+        var ids: [ConnectorID] = []
+        for t in idsGiven { ids.append(try ConnectorID(t)) }
         let root = try inv.root()
         let now = try inv.now()
         let actor = try inv.actor(root: root)

@@ -10,10 +10,10 @@ extension ReportCommands {
         let store = StateStore(root: root)
         guard store.exists(id) else {
             let known = (try? store.listing().ids) ?? []
-            throw RuleViolation(rule: "not-found", "no connector '\(id)' (State/\(id).json does not exist)" + didYouMean(id.rawValue, among: known))
+            throw RuleViolation(rule: "not-found", "no connector '\(id)' (State/\(id).json does not exist)" + didYouMean(id.rawValue, among: known.map(\.rawValue)))
         }
-        let doc = try store.load(id.rawValue)
-        let file = StateStore.shown(id.rawValue)
+        let doc = try store.load(id)
+        let file = StateStore.shown(id)
         let workflows = try WorkflowSet.load(root)
         let wf = workflows.workflows[doc.workflow]
         var problem: String?

@@ -36,7 +36,7 @@ enum ListCommand {
                     if format == .json {
                         stream?.append(ConnectorView.summary(d))
                     } else {
-                        textRows.append([d.id, d.state, d.spec.system, d.spec.risk.rawValue, d.spec.owners.technical,
+                        textRows.append([d.id.rawValue, d.state, d.spec.system, d.spec.risk.rawValue, d.spec.owners.technical,
                                          ConnectorView.nextDue(d), String(d.openTasks.count)])
                     }
                 }

@@ -21,31 +21,33 @@ extension ReportCommands {
         }
         let root = try inv.root()
         let workflows = try WorkflowSet.load(root)
-        let store = StateStore(root: root)
-        let (ids, problems) = try store.listing()
+        let scan = EstateScan(root: root)
+        let (ids, problems) = try scan.listing()
         var unreadable = problems.map { UnreadableFile(file: $0.file, message: $0.description) }
         var entries: [EstateReport.Entry] = []
         // Each file is replayed first: a hand-edited projection is unreadable, never counted as fact.
-        for l in store.loadAll(ids: ids, verifiedBy: workflows) {
-            let doc: ConnectorDocument
-            switch l.result {
-            case .success(let d): doc = d
-            case .failure(let e):
-                unreadable.append(UnreadableFile(file: l.file, message: e.description))
-                continue
-            }
-            guard let wf = workflows.workflows[doc.workflow] else {
-                unreadable.append(UnreadableFile(file: l.file, message: "\(l.file): workflow: unknown workflow '\(doc.workflow.prefix(40))'"))
-                continue
-            }
-            guard inv.args.value("as-of") != nil else {
-                entries.append(.init(doc: doc, workflow: wf))
-                continue
-            }
-            switch EstateAsOf.rebuild(doc, workflow: wf, at: at) {
-            case .existed(let rebuilt): entries.append(.init(doc: rebuilt, workflow: wf))
-            case .notYet: continue
-            case .broken(let why): unreadable.append(UnreadableFile(file: l.file, message: "\(l.file): history: \(why)"))
+        scan.forEachChunk(ids, verifiedBy: workflows) { chunk in
+            for l in chunk {
+                let doc: ConnectorDocument
+                switch l.result {
+                case .success(let d): doc = d
+                case .failure(let e):
+                    unreadable.append(UnreadableFile(file: l.file, message: e.description))
+                    continue
+                }
+                guard let wf = workflows.workflows[doc.workflow] else {
+                    unreadable.append(UnreadableFile(file: l.file, message: "workflow: unknown workflow '\(doc.workflow.prefix(40))'"))
+                    continue
+                }
+                guard inv.args.value("as-of") != nil else {
+                    entries.append(.init(doc: doc, workflow: wf))
+                    continue
+                }
+                switch EstateAsOf.rebuild(doc, workflow: wf, at: at) {
+                case .existed(let rebuilt): entries.append(.init(doc: rebuilt, workflow: wf))
+                case .notYet: continue
+                case .broken(let why): unreadable.append(UnreadableFile(file: l.file, message: "history: \(why)"))
+                }
             }
         }
         var people: PeopleDirectory?
@@ -59,7 +61,7 @@ extension ReportCommands {
                                                                          formatName: inv.args.value("observed-format"), now: at)
             // An unreadable export is named like an unreadable connector file; no finding is
             // drawn from any export then, as in `run`.
-            unreadable += exportErrors.map { UnreadableFile(file: $0.file, message: $0.message.hasPrefix($0.file) ? $0.message : "\($0.file): \($0.message)") }
+            unreadable += exportErrors.map { UnreadableFile(file: $0.file, message: $0.message) }
             findings = reconciled
         }
         let report = EstateReport.build(entries, files: ids.count + problems.count, unreadable: unreadable, now: at,

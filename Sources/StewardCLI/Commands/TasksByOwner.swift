@@ -6,14 +6,16 @@ enum TasksByOwner {
         let format = try inv.format(allowed: [.text, .markdown, .json])
         let root = try inv.root()
         let workflows = try WorkflowSet.load(root)
-        let store = StateStore(root: root)
-        let (ids, problems) = try store.listing()
+        let scan = EstateScan(root: root)
+        let (ids, problems) = try scan.listing()
         var docs: [ConnectorDocument] = []
         var errors = problems
-        for l in store.loadAll(ids: ids, verifiedBy: workflows) {
-            switch l.result {
-            case .success(let d): docs.append(d)
-            case .failure(let e): errors.append(e)
+        scan.forEachChunk(ids, verifiedBy: workflows) { chunk in
+            for l in chunk {
+                switch l.result {
+                case .success(let d): docs.append(d)
+                case .failure(let e): errors.append(e)
+                }
             }
         }
         let digest = OwnerDigest(docs: docs, terminal: workflows.terminal(of:), now: try inv.now())

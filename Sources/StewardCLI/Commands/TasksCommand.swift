@@ -12,7 +12,7 @@ enum TasksCommand {
         let (ids, problems) = try scan.listing()
         let all = inv.args.flag("all")
         // Keep the tasks and their owners, not the documents.
-        var rows: [(task: ConnectorTask, connector: String, owners: Owners)] = []
+        var rows: [(task: ConnectorTask, connector: ConnectorID, owners: Owners)] = []
         var errors = problems
         scan.forEachChunk(ids, verifiedBy: workflows) { chunk in
             for loaded in chunk {
@@ -25,7 +25,7 @@ enum TasksCommand {
         rows.sort { ($0.task.dueAt?.seconds ?? .max, $0.task.id) < ($1.task.dueAt?.seconds ?? .max, $1.task.id) }
         if format == .json {
             Output.json(.object(["tasks": .array(rows.map { t, connector, owners in
-                .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(connector), "status": .string(t.status.rawValue),
+                .object(["id": .string(t.id), "kind": .string(t.kind), "connector": .string(connector.rawValue), "status": .string(t.status.rawValue),
                          "openedAt": .string(t.openedAt.iso8601), "dueAt": t.dueAt.map { .string($0.iso8601) } ?? .null,
                          "closedAt": t.closedAt.map { .string($0.iso8601) } ?? .null, "evidence": t.evidence.map(JSONValue.string) ?? .null,
                          "overdue": .bool(isOverdue(t, now: now)),

@@ -34,7 +34,7 @@ enum TransitionCommands {
     static func report(_ outcomes: [Append.Outcome], format: OutputFormat) {
         if format == .json {
             Output.json(.object(["events": .array(outcomes.map { o in
-                .object(["id": .string(o.document.id), "event": .string(o.event.event), "from": o.event.from.map(JSONValue.string) ?? .null,
+                .object(["id": .string(o.document.id.rawValue), "event": .string(o.event.event), "from": o.event.from.map(JSONValue.string) ?? .null,
                          "to": .string(o.event.to), "seq": .int(Int64(o.event.seq)), "state": .string(o.document.state),
                          "tasks": .array(o.document.openTasks.filter { TaskID.isOpened($0.id, byEvent: o.event.seq, of: o.document.id) }.map { .string($0.id) })])
             })]))

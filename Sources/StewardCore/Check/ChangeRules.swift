@@ -57,6 +57,7 @@ public enum ChangeRules {
             return (v, w)
         }
         let requestCommitAuthor = attribution(head.first, c.versions)?.authorEmail
+        var history = HistoryCursor(c)
         for e in head.dropFirst(baseEvents.count) {
             guard let commit = attribution(e, c.versions) else {
                 fail("git-identity", "event \(e.seq) (\(e.event)) is not in any commit of this pull request")
@@ -73,11 +74,11 @@ public enum ChangeRules {
                 w.append(CheckFinding(file: c.file, rule: "back-dated", message: "event \(e.seq) (\(e.event)) says \(e.at), before this pull request's base commit (\(c.mergeBaseTime)); check the time is right"))
             }
             if e.byRunner {
-                if let message = runnerProblem(e, in: c) { fail("runner-event", message) }
+                if let message = runnerProblem(e, before: history.state(before: e), in: c) { fail("runner-event", message) }
                 continue
             }
             if let kind = EventKind(rawValue: e.event), OverdueTimers.blocked.contains(kind) {
-                if let s = stateBefore(e, in: c),
+                if let s = history.state(before: e),
                    let message = OverdueTimers.problem(kind, state: s, workflow: c.workflow, at: e.at, id: c.head.id, file: c.file) {
                     fail(OverdueTimers.rule, "event \(e.seq): " + message)
                 }
@@ -116,8 +117,8 @@ public enum ChangeRules {
     /// when it is. The event is recomputed, never classified by its reason text, so events
     /// only such input causes (owner departed, scope drift, dormant, a removal proven by an
     /// export) are refused: only the runner's own pushes to the base branch carry them.
-    static func runnerProblem(_ e: Event, in c: FileChange) -> String? {
-        guard let s = stateBefore(e, in: c) else { return "event \(e.seq): cannot replay the history before it" }
+    static func runnerProblem(_ e: Event, before state: LifecycleState?, in c: FileChange) -> String? {
+        guard let s = state else { return "event \(e.seq): cannot replay the history before it" }
         let prior = Array(c.head.history.prefix(e.seq - 1))
         var before = c.head
         before.history = prior
@@ -145,21 +146,5 @@ public enum ChangeRules {
         let keys = Set(w.keys).union(g.keys).sorted { ($0 == "hash" ? 1 : 0, $0) < ($1 == "hash" ? 1 : 0, $1) }
         guard let k = keys.first(where: { w[$0] != g[$0] }) else { return "the event differs" }
         return "\(k) is \(text(g[k])) but 'steward run' writes \(text(w[k]))"
-    }
-
-    /// The replay state just before `e`: the events before it applied in order; nil when
-    /// they do not replay. (Not `Replay.run` on a cut-down document: that compares the
-    /// projection, which is the head's, and so always fails. The whole history already
-    /// replayed in `check`, with hashes and roles.)
-    static func stateBefore(_ e: Event, in c: FileChange) -> LifecycleState? {
-        var s = LifecycleState(connector: c.head.id)
-        for p in c.head.history.prefix(e.seq - 1) {
-            guard let kind = EventKind(rawValue: p.event),
-                  let step = try? Transition.apply(s, event: kind, actor: p.actor, at: p.at, data: p.data,
-                                                   workflow: c.workflow, roles: nil, file: c.file) else { return nil }
-            s = step.next
-            s.head = p.hash
-        }
-        return s
     }
 }

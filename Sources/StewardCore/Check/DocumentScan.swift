@@ -22,7 +22,7 @@ extension SecretScanner {
             s.text(e.note, "history\(at).note")
             s.text(e.to, "history\(at).to")
         }
-        s.text(doc.id, "id")
+        s.text(doc.id.rawValue, "id")
         s.spec(doc.spec)
         s.text(doc.state, "state")
         for (i, t) in doc.tasks.enumerated() {

@@ -1,5 +1,5 @@
 /// The policy lints of the gate: each a stable rule id with its OWASP NHI and NIST CSF
-/// ids (see `LintCatalog`); the workflow's `lints` sets whether each is an error or a warning.
+/// ids (see `RuleCatalog`); the workflow's `lints` sets whether each is an error or a warning.
 public enum Lints {
     static let adminWords = ["admin", "administration", "*", "full_access", "owner", "root"]
     static let writeWords = ["write", "delete", "export", "admin", "manage", "modify", "create", "update", "push"]
@@ -11,7 +11,7 @@ public enum Lints {
         guard doc.state != wf.terminal else { return [] }
         var out: [(CheckFinding, String)] = []
         func add(_ rule: String, _ message: String) {
-            let level = LintCatalog.level(rule, lints: wf.lints)
+            let level = RuleCatalog.level(rule, lints: wf.lints)
             out.append((CheckFinding(file: file, rule: rule, message: message), level))
         }
         let s = doc.spec
@@ -84,7 +84,7 @@ public enum Lints {
     /// Who uses which secret: the little `shared-secret` needs from each live connector.
     public struct SecretUse: Sendable {
         public var file: String
-        public var id: String
+        public var id: ConnectorID
         public var secretRef: String
         public var workflow: String
         /// The use of `doc`, or nil when it sits in its workflow's `terminal` state or has no secretRef.
@@ -110,7 +110,7 @@ public enum Lints {
             let levels = Set(users.map { workflows.workflows[$0.workflow]?.lints["shared-secret"] ?? "error" })
             let level = levels.contains("error") ? "error" : levels.contains("warning") ? "warning" : "off"
             out.append((CheckFinding(file: sorted[0].file, rule: "shared-secret",
-                                     message: "secretRef \(ref) is shared by \(users.count) live connectors (\(nameList(sorted.map(\.id)))); every connector needs its own credential"), level))
+                                     message: "secretRef \(ref) is shared by \(users.count) live connectors (\(nameList(sorted.map(\.id.rawValue)))); every connector needs its own credential"), level))
         }
         return out
     }

@@ -1,28 +1,16 @@
 /// The rule ids of the gate's repository-level rules (paths, attributes, rules changes,
-/// signatures, dates judged by the gate's own clock).
+/// signatures, dates judged by the gate's own clock); `RuleCatalog` holds their advice.
+/// - `future-event`: an event dated after NOW + 5 minutes.
+/// - `rules-change`: a commit touching Workflows/, Templates/, .gitattributes or .github/
+///   not authored (and, with reviews, not approved) by an approver of the base branch.
+/// - `path-case`: a path that differs from a governed folder only in letter case.
+/// - `gitattributes`: a .gitattributes line that alters how governed files are checked
+///   out or diffed.
+/// - `signature`: a commit whose signature does not verify, or whose key is not listed
+///   for its author.
 public enum GateRule: String, Sendable, CaseIterable {
-    /// An event dated after NOW + 5 minutes.
-    case futureEvent = "future-event"
-    /// A commit touching Workflows/, Templates/, .gitattributes or .github/ not authored
-    /// (and, with reviews, not approved) by an approver of the base branch.
-    case rulesChange = "rules-change"
-    /// A path that differs from a governed folder only in letter case.
-    case pathCase = "path-case"
-    /// A .gitattributes line that alters how governed files are checked out or diffed.
-    case gitattributes = "gitattributes"
-    /// A commit whose signature does not verify, or whose key is not listed for its author.
-    case signature = "signature"
-
-    /// What to do about a finding of this rule.
-    public var fix: String {
-        switch self {
-        case .futureEvent: return "fix the clock that wrote the event; events are never dated ahead of now"
-        case .rulesChange: return "have an approver of the base branch author the change (and, with --reviews, another approver approve it)"
-        case .pathCase: return "spell the folder exactly State/, Workflows/ or Templates/, or move the file elsewhere"
-        case .gitattributes: return "remove the attribute, or limit its pattern to folders outside State/, Workflows/ and Templates/"
-        case .signature: return "sign the commit with your own key (git commit -S) and have an approver list it for your e-mail in Workflows/allowed_signers on the base branch"
-        }
-    }
+    case futureEvent = "future-event", rulesChange = "rules-change", pathCase = "path-case"
+    case gitattributes, signature
 }
 
 /// Pure classification of the paths and attribute files a pull request changes.

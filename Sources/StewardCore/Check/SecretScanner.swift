@@ -9,11 +9,6 @@ public struct SecretMatch: Sendable, Equatable {
     public let path: String
     /// What the token looks like, e.g. `aws-access-key-id` (see `SecretScanner` for the list).
     public let kind: String
-
-    public init(path: String, kind: String) {
-        self.path = path
-        self.kind = kind
-    }
 }
 
 /// Finds credentials in text that must only hold references (`vault://…`).

@@ -45,14 +45,12 @@ enum EntraApplications {
         guard BindingShape.isGUID(appId) else {
             throw app.fail("appId", "\(InventoryReader.shown(appId)) is not a GUID like 1b4f816e-5eaf-48b9-8613-7923830595ad")
         }
-        _ = try app.optionalString("id")
-        _ = try app.optionalString("displayName")
+        try app.checkTypes(.string("id"), .string("displayName"))
         var r = ObservedRecord(platform: "azure", ref: appId, createdAt: try app.optionalTime("createdDateTime"))
         r.source = app.record
         for field in ["passwordCredentials", "keyCredentials"] {
             for c in try app.objects(field) {
-                _ = try c.optionalString("displayName")
-                _ = try c.optionalString("customKeyIdentifier")
+                try c.checkTypes(.string("displayName"), .string("customKeyIdentifier"))
                 r.credentials.append(ObservedCredential(id: try c.string("keyId"), createdAt: try c.optionalTime("startDateTime"),
                                                         expiresAt: try c.optionalTime("endDateTime"), source: c.source))
             }

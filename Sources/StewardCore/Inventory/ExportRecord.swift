@@ -80,6 +80,23 @@ struct ExportRecord {
         return i
     }
 
+    /// A field the platform documents and no reader uses, named with the type it must have.
+    enum UnusedField {
+        case string(String), time(String), object(String)
+    }
+
+    /// Checks `fields`, in order: each may be absent or null, and otherwise must have its
+    /// documented type, so an export that breaks the platform's format is refused.
+    func checkTypes(_ fields: UnusedField...) throws(InventoryError) {
+        for field in fields {
+            switch field {
+            case .string(let key): _ = try optionalString(key)
+            case .time(let key): _ = try optionalTime(key)
+            case .object(let key): _ = try optionalObject(key)
+            }
+        }
+    }
+
     /// A nested object, or nil when absent or null.
     func optionalObject(_ key: String) throws(InventoryError) -> ExportRecord? {
         guard let v = members[key], !v.isNull else { return nil }

@@ -31,8 +31,7 @@ enum GCPServiceAccountKeys {
             let disabled = try key.optionalBool("disabled") ?? false
             let after = try key.optionalTime("validAfterTime")
             let before = try key.optionalTime("validBeforeTime")
-            _ = try key.optionalString("keyAlgorithm")
-            _ = try key.optionalString("keyOrigin")
+            try key.checkTypes(.string("keyAlgorithm"), .string("keyOrigin"))
             guard type == "USER_MANAGED" else { continue }
             var r = ObservedRecord(platform: "gcp", ref: email)
             r.source = at

@@ -26,12 +26,12 @@ enum GitHubFineGrainedPATs {
             for group in ["organization", "repository"] {
                 for (k, level) in try perms.stringMap(group) { scopes.append(k + ":" + level) }
             }
-            _ = try perms.optionalObject("other")
+            try perms.checkTypes(.object("other"))
         }
         let hasTokenID = t.members["token_id"].map { !$0.isNull } ?? false
         let tokenID = hasTokenID ? try t.int("token_id") : id
         let expires = try t.optionalTime("token_expires_at")
-        _ = try t.optionalString("repository_selection")
+        try t.checkTypes(.string("repository_selection"))
         var r = ObservedRecord(platform: "github", ref: login + "/" + name, scopes: scopes.sorted(),
                                createdAt: try t.optionalTime("access_granted_at"),
                                lastUsedAt: try t.optionalTime("token_last_used_at"))

@@ -1,20 +1,21 @@
 /// The platform export formats Steward reads; raw values are the `--observed-format` names.
 public enum InventoryFormat: String, Sendable, CaseIterable {
-    /// Steward's own JSON: `[{"platform", "ref", "scopes", "createdAt", …}]`.
-    case generic = "generic-json"
-    /// The AWS IAM credential report CSV (`aws iam get-credential-report`).
-    case awsCredentialReport = "aws-credential-report"
-    /// GitHub's `GET /orgs/{org}/installations` response.
-    case githubInstallations = "github-installations"
-    /// `az ad app list --all -o json`, or one Graph `GET /applications` page.
-    case entraApplications = "entra-applications"
-    /// `gcloud iam service-accounts keys list --format=json` (one list, or an array of lists).
-    case gcpServiceAccountKeys = "gcp-service-account-keys"
-    /// `gh api --paginate /orgs/ORG/personal-access-tokens`.
-    case githubFineGrainedPATs = "github-fine-grained-pats"
-    /// Okta `GET /api/v1/api-tokens`.
-    case oktaAPITokens = "okta-api-tokens"
-    /// `kubectl get secrets -A --field-selector type=kubernetes.io/service-account-token -o json`.
+    /// Each format, by what produces it:
+    /// - `generic-json`: Steward's own JSON, `[{"platform", "ref", "scopes", "createdAt", …}]`.
+    /// - `aws-credential-report`: the AWS IAM credential report CSV
+    ///   (`aws iam get-credential-report`).
+    /// - `github-installations`: GitHub's `GET /orgs/{org}/installations` response.
+    /// - `entra-applications`: `az ad app list --all -o json`, or one Graph
+    ///   `GET /applications` page.
+    /// - `gcp-service-account-keys`: `gcloud iam service-accounts keys list --format=json`
+    ///   (one list, or an array of lists).
+    /// - `github-fine-grained-pats`: `gh api --paginate /orgs/ORG/personal-access-tokens`.
+    /// - `okta-api-tokens`: Okta `GET /api/v1/api-tokens`.
+    /// - `kubernetes-service-account-tokens`: `kubectl get secrets -A --field-selector
+    ///   type=kubernetes.io/service-account-token -o json`.
+    case generic = "generic-json", awsCredentialReport = "aws-credential-report", githubInstallations = "github-installations"
+    case entraApplications = "entra-applications", gcpServiceAccountKeys = "gcp-service-account-keys"
+    case githubFineGrainedPATs = "github-fine-grained-pats", oktaAPITokens = "okta-api-tokens"
     case kubernetesServiceAccountTokens = "kubernetes-service-account-tokens"
 
     /// The valid names, comma-separated, for error messages.

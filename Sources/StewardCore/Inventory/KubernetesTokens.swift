@@ -44,7 +44,7 @@ enum KubernetesTokens {
     }
 
     static func secret(_ s: ExportRecord) throws(InventoryError) -> ObservedRecord? {
-        _ = try s.optionalString("kind")
+        try s.checkTypes(.string("kind"))
         let type = try s.optionalString("type")
         let meta = try s.object("metadata")
         let name = try meta.string("name")
@@ -52,7 +52,7 @@ enum KubernetesTokens {
         let created = try meta.optionalTime("creationTimestamp")
         let annotations = try meta.stringMap("annotations")
         let labels = try meta.stringMap("labels")
-        _ = try s.optionalObject("data")
+        try s.checkTypes(.object("data"))
         guard type == tokenType else { return nil }
         guard let account = annotations.first(where: { $0.key == accountAnnotation })?.value, !account.isEmpty else {
             throw meta.fail("annotations", "a service-account token Secret needs the \(accountAnnotation) annotation")

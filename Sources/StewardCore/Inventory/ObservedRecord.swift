@@ -70,18 +70,6 @@ public struct ObservedCredential: Sendable, Equatable {
     /// Where in the export it came from (`value[2].passwordCredentials[0]`).
     public var source: String
 
-    public init(id: String, createdAt: Timestamp? = nil, expiresAt: Timestamp? = nil, neverExpires: Bool = false,
-                expiryMoves: Bool = false, disabled: Bool = false, lastUsedAt: Timestamp? = nil, source: String) {
-        self.id = id
-        self.createdAt = createdAt
-        self.expiresAt = expiresAt
-        self.neverExpires = neverExpires
-        self.expiryMoves = expiryMoves
-        self.disabled = disabled
-        self.lastUsedAt = lastUsedAt
-        self.source = source
-    }
-
     /// True when the platform would still accept it at `now`.
     public func isLive(at now: Timestamp) -> Bool {
         !disabled && (neverExpires || expiresAt.map { $0 > now } ?? true)

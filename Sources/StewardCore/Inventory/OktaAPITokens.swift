@@ -23,9 +23,7 @@ enum OktaAPITokens {
         let user = try t.string("userId")
         let created = try t.optionalTime("created")
         let expires = try t.optionalTime("expiresAt")
-        _ = try t.optionalTime("lastUpdated")
-        _ = try t.optionalString("clientName")
-        _ = try t.optionalObject("network")
+        try t.checkTypes(.time("lastUpdated"), .string("clientName"), .object("network"))
         var lastUsed: Timestamp?
         if let text = try t.optionalString("tokenWindow") {
             guard let window = isoDuration(text) else {

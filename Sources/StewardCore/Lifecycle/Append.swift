@@ -10,7 +10,7 @@ public enum Append {
     }
 
     /// Appends `event` to `doc` (nil for a new connector `id`), whose replay state is `state`.
-    public static func event(_ event: EventKind, to doc: ConnectorDocument?, state: LifecycleState?, id: String,
+    public static func event(_ event: EventKind, to doc: ConnectorDocument?, state: LifecycleState?, id: ConnectorID,
                              actor: String, at: Timestamp, note: String, data: [String: JSONValue],
                              workflow wf: Workflow, roles: Roles?, file: String) throws(RuleViolation) -> Outcome {
         let s = state ?? LifecycleState(connector: id)

@@ -1,12 +1,11 @@
 /// A change to a spec asked for by `steward amend`: lists to add to or remove from, and
 /// fields to replace. Applying it is pure.
 public struct SpecChange: Sendable, Equatable {
-    public var addScopes: [String] = []
-    public var removeScopes: [String] = []
-    public var addReaches: [String] = []
-    public var removeReaches: [String] = []
-    public var addBindings: [Binding] = []
-    public var removeBindings: [Binding] = []
+    /// Each list in two halves, what to add and what to remove.
+    public var addScopes: [String] = [], removeScopes: [String] = []
+    public var addReaches: [String] = [], removeReaches: [String] = []
+    public var addBindings: [Binding] = [], removeBindings: [Binding] = []
+    /// Fields to replace; nil keeps the field.
     public var purpose: String?
     public var kind: String?
     public var environment: String?

@@ -13,7 +13,7 @@ public enum StateName {
 /// projection written to the file (`state`, `spec`, `due`, `tasks`) plus what the rules
 /// need and the file does not store (who requested, who approved in this round, …).
 public struct LifecycleState: Sendable, Equatable {
-    public var connector: String
+    public var connector: ConnectorID
     /// The number of events applied.
     public var seq: Int = 0
     public var state: String?
@@ -49,7 +49,7 @@ public struct LifecycleState: Sendable, Equatable {
     /// Task id → who closed it (people only; the runner's closes are not recorded).
     public var taskClosers: [String: String] = [:]
 
-    public init(connector: String) { self.connector = connector }
+    public init(connector: ConnectorID) { self.connector = connector }
 
     /// The open tasks of `kind`.
     public func openTasks(ofKind kind: String) -> [ConnectorTask] {

@@ -34,7 +34,7 @@ public enum OverdueTimers {
         for _ in 0..<32 {
             guard let step = RunPlan.next(s, workflow: wf, now: at, people: nil, signals: nil) else { return nil }
             if blocking.contains(step.cause) {
-                return Due(event: step.event, cause: step.cause, dueAt: dueTime(step.cause, s, wf) ?? at)
+                return Due(event: step.event, cause: step.cause, dueAt: RunPlan.dueAt(step.cause, s, workflow: wf) ?? at)
             }
             guard let applied = try? Transition.apply(s, event: step.event, actor: Event.runnerActor, at: at,
                                                       data: RunPlan.data(of: step), workflow: wf, roles: nil, file: file)
@@ -46,7 +46,7 @@ public enum OverdueTimers {
 
     /// Throws `timer-overdue` when a person's `event` at `at` must wait for a due timer.
     public static func check(_ event: EventKind, state s: LifecycleState, workflow wf: Workflow, at: Timestamp,
-                             id: String, file: String) throws(RuleViolation) {
+                             id: ConnectorID, file: String) throws(RuleViolation) {
         if let message = problem(event, state: s, workflow: wf, at: at, id: id, file: file) {
             throw RuleViolation(rule: rule, message)
         }
@@ -54,18 +54,8 @@ public enum OverdueTimers {
 
     /// Why `event` at `at` is refused, or nil when it may be appended.
     public static func problem(_ event: EventKind, state s: LifecycleState, workflow wf: Workflow, at: Timestamp,
-                               id: String, file: String) -> String? {
+                               id: ConnectorID, file: String) -> String? {
         guard blocked.contains(event), let d = due(s, workflow: wf, at: at, file: file) else { return nil }
         return "\(file): \(event.rawValue) of \(id) at \(at) is refused: the runner's \(d.event.rawValue) (\(d.cause.rawValue)) was due at \(d.dueAt) and has not been applied; run 'steward run' first, then act on the state it leaves"
-    }
-
-    static func dueTime(_ cause: RunnerCause, _ s: LifecycleState, _ wf: Workflow) -> Timestamp? {
-        switch cause {
-        case .temporaryWindowEnded: return s.due.until
-        case .requestExpired, .approvalLapsed: return s.due.approval
-        case .reviewOverdue: return s.due.review?.adding(wf.timers.reviewGrace)
-        case .wideningNeverApproved: return s.due.approval?.adding(wf.timers.reviewGrace)
-        default: return nil
-        }
     }
 }

@@ -21,7 +21,7 @@ public enum RemovalVerification {
         if let t = s.spec?.owners.technical, Identity.same(t, actor) { throw refuse("is the technical owner of \(s.connector)") }
         if s.credentialHandlers.contains(where: { Identity.same($0, actor) }) { throw refuse("handled the credential of \(s.connector)") }
         var revokeID = ""
-        if let connector = TaskID.connector(of: taskID), let seq = TaskID.seq(of: taskID) {
+        if let connector = TaskID.connector(of: taskID).flatMap(ConnectorID.init(checking:)), let seq = TaskID.seq(of: taskID) {
             revokeID = TaskID(connector: connector, seq: seq, kind: TaskKindName.revokeCredential).description
         }
         if let revoker = s.taskClosers[revokeID], Identity.same(revoker, actor) { throw refuse("closed \(revokeID)") }

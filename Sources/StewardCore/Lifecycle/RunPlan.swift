@@ -8,12 +8,6 @@ public struct RunSignals: Sendable, Equatable {
     public var staleCredential: String?
     /// Proof that a decommissioned connector's bindings are gone (closes `verify-removal`).
     public var removalProof: String?
-    public init(drift: String? = nil, dormant: String? = nil, staleCredential: String? = nil, removalProof: String? = nil) {
-        self.drift = drift
-        self.dormant = dormant
-        self.staleCredential = staleCredential
-        self.removalProof = removalProof
-    }
 }
 
 /// One runner step: the event to append, its typed cause, the reason people read, and
@@ -61,6 +55,19 @@ public enum RunPlan {
         return last
     }
 
+    /// When the fail-closed step of `cause` falls due for state `s`: the one place these
+    /// times are computed (`next` compares them with NOW, `OverdueTimers` names them). Nil
+    /// for the other causes, or when the state holds no such date.
+    public static func dueAt(_ cause: RunnerCause, _ s: LifecycleState, workflow wf: Workflow) -> Timestamp? {
+        switch cause {
+        case .temporaryWindowEnded: return s.due.until
+        case .requestExpired, .approvalLapsed: return s.due.approval
+        case .reviewOverdue: return s.due.review?.adding(wf.timers.reviewGrace)
+        case .wideningNeverApproved: return s.due.approval?.adding(wf.timers.reviewGrace)
+        default: return nil
+        }
+    }
+
     /// The next runner step due at `now`, or nil when nothing is due.
     public static func next(_ s: LifecycleState, workflow wf: Workflow, now: Timestamp,
                             people: PeopleDirectory?, signals: RunSignals?) -> PlannedStep? {
@@ -76,21 +83,22 @@ public enum RunPlan {
             }
             return nil
         }
-        if let until = s.due.until, until <= now, allowed(.windowEnd) {
+        if let until = dueAt(.temporaryWindowEnded, s, workflow: wf), until <= now, allowed(.windowEnd) {
             return PlannedStep(event: .windowEnd, cause: .temporaryWindowEnded, reason: "temporary window ended (until \(until))")
         }
-        if state == StateName.requested, let d = s.due.approval, d <= now, allowed(.expire) {
+        if state == StateName.requested, let d = dueAt(.requestExpired, s, workflow: wf), d <= now, allowed(.expire) {
             return PlannedStep(event: .expire, cause: .requestExpired, reason: "request expired: not approved within \(t.requestExpiry)")
         }
-        if state == StateName.approved, let d = s.due.approval, d <= now, allowed(.lapse) {
+        if state == StateName.approved, let d = dueAt(.approvalLapsed, s, workflow: wf), d <= now, allowed(.lapse) {
             return PlannedStep(event: .lapse, cause: .approvalLapsed, reason: "approval lapsed: not activated within \(t.approvalLapse)")
         }
-        if state == StateName.reviewDue, let r = s.due.review, r.adding(t.reviewGrace) <= now, allowed(.reviewOverdue) {
+        if state == StateName.reviewDue, let r = s.due.review, let d = dueAt(.reviewOverdue, s, workflow: wf), d <= now,
+           allowed(.reviewOverdue) {
             return PlannedStep(event: .reviewOverdue, cause: .reviewOverdue, reason: "review overdue: due \(r), not recertified within \(t.reviewGrace)")
         }
         // A widening nobody approved fails closed whatever due.review says.
-        if state == StateName.reviewDue, s.reapprovalPending, let d = s.due.approval, d.adding(t.reviewGrace) <= now,
-           allowed(.reviewOverdue) {
+        if state == StateName.reviewDue, s.reapprovalPending, let d = s.due.approval,
+           let overdue = dueAt(.wideningNeverApproved, s, workflow: wf), overdue <= now, allowed(.reviewOverdue) {
             return PlannedStep(event: .reviewOverdue, cause: .wideningNeverApproved,
                                reason: "widening never approved: due \(d), not approved within \(t.reviewGrace)")
         }

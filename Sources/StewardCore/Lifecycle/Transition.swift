@@ -253,7 +253,7 @@ public enum Transition {
         }
     }
 
-    static func openTask(_ connector: String, seq: Int, kind: String, at: Timestamp, wf: Workflow, until: Timestamp?) -> ConnectorTask {
+    static func openTask(_ connector: ConnectorID, seq: Int, kind: String, at: Timestamp, wf: Workflow, until: Timestamp?) -> ConnectorTask {
         let due: Timestamp? = wf.taskKinds[kind]?.due.map { at.adding($0) } ?? until
         return ConnectorTask(id: ConnectorTask.makeID(connector: connector, seq: seq, kind: kind), kind: kind,
                              openedAt: at, dueAt: due)

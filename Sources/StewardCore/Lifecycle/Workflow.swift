@@ -7,10 +7,7 @@ public enum EventKind: String, Sendable, CaseIterable {
     case closeTask = "close-task"
     // Appended by `steward run` only.
     case expire, lapse
-    case reviewDue = "review-due"
-    case reviewOverdue = "review-overdue"
-    case windowEnd = "window-end"
-    case openTask = "open-task"
+    case reviewDue = "review-due", reviewOverdue = "review-overdue", windowEnd = "window-end", openTask = "open-task"
 
     /// True for the events only the runner appends.
     public var isRunnerEvent: Bool {
@@ -23,28 +20,25 @@ public enum EventKind: String, Sendable, CaseIterable {
 
 /// A named precondition a workflow attaches to an event. The engine implements each one.
 public enum Guard: String, Sendable, CaseIterable {
-    /// system, purpose and both owners are set.
-    case specComplete = "spec-complete"
-    /// `spec.until` is set (temporary connectors).
-    case untilRequired = "until-required"
-    /// The actor is listed in `roles.approvers`.
-    case approverRole = "approver-role"
-    /// The actor did not request the connector, nor (for `approve`) amend it since its last completed approval.
-    case notRequester = "not-requester"
-    /// The actor is not the connector's technical owner.
-    case notTechnicalOwner = "not-technical-owner"
-    /// The actor has not already approved in this approval round.
-    case distinctApprover = "distinct-approver"
+    /// The spec: `spec-complete` (system, purpose and both owners are set) and
+    /// `until-required` (`spec.until` is set, for temporary connectors).
+    case specComplete = "spec-complete", untilRequired = "until-required"
+    /// The actor:
+    /// - `approver-role`: is listed in `roles.approvers`.
+    /// - `not-requester`: did not request the connector, nor (for `approve`) amend it since
+    ///   its last completed approval.
+    /// - `not-technical-owner`: is not the connector's technical owner.
+    /// - `distinct-approver`: has not already approved in this approval round.
+    case approverRole = "approver-role", notRequester = "not-requester"
+    case notTechnicalOwner = "not-technical-owner", distinctApprover = "distinct-approver"
     /// A widening amend has not been re-approved yet.
     case noPendingApproval = "no-pending-approval"
-    /// `data.reason` is a non-empty text.
-    case reasonRequired = "reason-required"
-    /// `data.evidence` is a non-empty text.
-    case evidenceRequired = "evidence-required"
-    /// Only `steward-runner` may append the event.
-    case runnerOnly = "runner-only"
-    /// `steward-runner` may not append the event.
-    case humanOnly = "human-only"
+    /// The event's data: `data.reason` (`reason-required`) or `data.evidence`
+    /// (`evidence-required`) is a non-empty text.
+    case reasonRequired = "reason-required", evidenceRequired = "evidence-required"
+    /// Who may append the event: only `steward-runner` (`runner-only`), or anyone but it
+    /// (`human-only`).
+    case runnerOnly = "runner-only", humanOnly = "human-only"
 }
 
 /// One allowed move: `event` from any of `from` to `to` (or, with `keepsState`, staying put).
@@ -55,13 +49,6 @@ public struct WorkflowTransition: Sendable, Equatable {
     /// The state after; nil when the event keeps the state.
     public var to: String?
     public var guards: [Guard]
-
-    public init(event: EventKind, from: [String], to: String?, guards: [Guard]) {
-        self.event = event
-        self.from = from
-        self.to = to
-        self.guards = guards
-    }
 }
 
 /// The timer durations of a workflow. A missing optional timer switches its rule off.

@@ -64,8 +64,8 @@ public enum WorkflowValidation {
         guard !wf.offboarding.isEmpty, !wf.offboardingWithoutCredential.isEmpty else {
             throw fail("offboarding", "decommissioning must open at least one task in each case")
         }
-        for (rule, _) in wf.lints where !LintCatalog.ids.contains(rule) {
-            throw fail("lints.\(rule)", "unknown lint rule; known rules: \(LintCatalog.ids.sorted().joined(separator: ", "))")
+        for (rule, _) in wf.lints where !RuleCatalog.lintIDs.contains(rule) {
+            throw fail("lints.\(rule)", "unknown lint rule; known rules: \(RuleCatalog.lintIDs.sorted().joined(separator: ", "))")
         }
     }
 }

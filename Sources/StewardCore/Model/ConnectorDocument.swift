@@ -4,7 +4,7 @@ public struct ConnectorDocument: Sendable, Equatable {
     /// The file format version; always 1.
     public static let schemaVersion: Int64 = 1
 
-    public var id: String
+    public var id: ConnectorID
     public var version: Int
     public var state: String
     public var workflow: String
@@ -13,7 +13,7 @@ public struct ConnectorDocument: Sendable, Equatable {
     public var tasks: [ConnectorTask]
     public var history: [Event]
 
-    public init(id: String, version: Int, state: String, workflow: String, spec: Spec, due: Due,
+    public init(id: ConnectorID, version: Int, state: String, workflow: String, spec: Spec, due: Due,
                 tasks: [ConnectorTask], history: [Event]) {
         self.id = id
         self.version = version

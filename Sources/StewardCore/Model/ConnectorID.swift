@@ -8,10 +8,20 @@ public struct ConnectorID: Sendable, Hashable, Comparable, CustomStringConvertib
     public init(_ text: String) throws(InputError) {
         guard ConnectorID.isValid(text) else {
             let shown = text.count > 70 ? String(text.prefix(70)) + "…" : text
-            throw InputError("invalid connector id '\(shown)': an id is 1 to 63 characters of a-z, 0-9 and '-', starting with a letter or digit")
+            throw InputError("invalid connector id '\(shown)': \(ConnectorID.rule)")
         }
         rawValue = text
     }
+
+    /// `text` as an id, or nil when it does not match the pattern (for readers that report
+    /// the problem in their own words).
+    public init?(checking text: String) {
+        guard ConnectorID.isValid(text) else { return nil }
+        rawValue = text
+    }
+
+    /// What an id must look like, for error messages.
+    public static let rule = "an id is 1 to 63 characters of a-z, 0-9 and '-', starting with a letter or digit"
 
     /// True when `text` matches the id pattern.
     public static func isValid(_ text: String) -> Bool {
@@ -28,4 +38,9 @@ public struct ConnectorID: Sendable, Hashable, Comparable, CustomStringConvertib
     public var description: String { rawValue }
     /// The file name under `State/`.
     public var fileName: String { rawValue + ".json" }
+}
+
+extension Sequence where Element == ConnectorID {
+    /// The ids as text, joined by `separator` (for messages that list connectors).
+    public func joined(separator: String) -> String { map(\.rawValue).joined(separator: separator) }
 }

@@ -10,7 +10,8 @@ public enum DocumentDecoding {
         guard schema == ConnectorDocument.schemaVersion else {
             throw r.error("schema", "unsupported schema \(schema); this steward reads schema 1")
         }
-        let id = try r.string("id")
+        let idText = try r.string("id")
+        guard let id = ConnectorID(checking: idText) else { throw r.error("id", "not a connector id: \(ConnectorID.rule)") }
         let version = try r.int("version")
         let state = try r.nonEmptyString("state")
         let workflow = try r.nonEmptyString("workflow")

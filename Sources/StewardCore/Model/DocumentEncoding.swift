@@ -4,7 +4,7 @@ public enum DocumentEncoding {
     public static func document(_ d: ConnectorDocument) -> JSONValue {
         .object([
             "schema": .int(ConnectorDocument.schemaVersion),
-            "id": .string(d.id),
+            "id": .string(d.id.rawValue),
             "version": .int(Int64(d.version)),
             "state": .string(d.state),
             "workflow": .string(d.workflow),

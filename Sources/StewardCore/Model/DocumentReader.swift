@@ -67,7 +67,8 @@ extension ByteCursor {
                 while try nextElement(first: &more) { history.append(try event()) }
             }
         }
-        guard seen == 0x1FF, let spec, version >= 0, version <= Int64(Int32.max) else { throw FastPathMiss() }
+        guard seen == 0x1FF, let spec, version >= 0, version <= Int64(Int32.max),
+              let id = ConnectorID(checking: id) else { throw FastPathMiss() }
         return ConnectorDocument(id: id, version: Int(version), state: state, workflow: workflow, spec: spec,
                                  due: due, tasks: tasks, history: history)
     }

@@ -28,7 +28,7 @@ public struct ConnectorTask: Sendable, Equatable {
     }
 
     /// The stable id of the task of `kind` opened by event `seq` of `connector`.
-    public static func makeID(connector: String, seq: Int, kind: String) -> String {
+    public static func makeID(connector: ConnectorID, seq: Int, kind: String) -> String {
         TaskID(connector: connector, seq: seq, kind: kind).description
     }
 

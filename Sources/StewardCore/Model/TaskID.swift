@@ -1,19 +1,19 @@
 /// The id of a task, `<connector>#<seq>-<kind>`: seq is the event that opened it, so the id
 /// is stable across runs and machines. The one place that builds and reads the format.
 public struct TaskID: Sendable, Equatable, CustomStringConvertible {
-    public var connector: String
+    public var connector: ConnectorID
     public var seq: Int
     public var kind: String
 
-    public init(connector: String, seq: Int, kind: String) { (self.connector, self.seq, self.kind) = (connector, seq, kind) }
+    public init(connector: ConnectorID, seq: Int, kind: String) { (self.connector, self.seq, self.kind) = (connector, seq, kind) }
 
     public var description: String { TaskID.prefix(connector: connector, seq: seq) + kind }
 
     /// What the id of every task opened by event `seq` of `connector` starts with.
-    public static func prefix(connector: String, seq: Int) -> String { "\(connector)#\(seq)-" }
+    public static func prefix(connector: ConnectorID, seq: Int) -> String { "\(connector)#\(seq)-" }
 
     /// True when `id` names a task opened by event `seq` of `connector`.
-    public static func isOpened(_ id: String, byEvent seq: Int, of connector: String) -> Bool {
+    public static func isOpened(_ id: String, byEvent seq: Int, of connector: ConnectorID) -> Bool {
         id.hasPrefix(prefix(connector: connector, seq: seq))
     }
 

@@ -69,11 +69,10 @@ enum CredentialFindings {
         let now = ctx.now
         for c in usage.liveCredentials {
             if let notice = timers.credentialNotice, !c.expiryMoves, !c.neverExpires, let end = c.expiresAt,
-               end > now, end.seconds - now.seconds <= notice.seconds {
-                let left = end.seconds - now.seconds
+               end > now, end <= now.adding(notice) {
                 let fix = d.map { "renew it and record it with 'steward rotate \($0.id)'" } ?? "renew it or remove it"
-                ctx.add(.credentialExpiring, d, left <= 7 * 86_400 ? "high" : "medium",
-                        "credential \(c.id) expires at \(end) (in \(left / 86_400) day(s), notice period \(notice)); \(fix) before it breaks production",
+                ctx.add(.credentialExpiring, d, end <= now.adding(.days(7)) ? "high" : "medium",
+                        "credential \(c.id) expires at \(end) (in \(now.days(until: end)) day(s), notice period \(notice)); \(fix) before it breaks production",
                         record: c.source)
             }
             var reasons: [String] = []
@@ -83,7 +82,7 @@ enum CredentialFindings {
             }
             if let max = timers.maxCredentialLifetime {
                 if c.neverExpires { reasons.append("it never expires (maximum lifetime \(max))") }
-                else if let end = c.expiresAt, let start = c.createdAt, end.seconds - start.seconds > max.seconds {
+                else if let end = c.expiresAt, let start = c.createdAt, end > start.adding(max) {
                     reasons.append("it is valid for \(start.days(until: end)) days from \(start) (maximum lifetime \(max))")
                 }
             }

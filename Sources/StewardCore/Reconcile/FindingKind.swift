@@ -1,23 +1,22 @@
 /// What a reconciliation finding is about; raw values are the names in reports and JSON.
 public enum FindingKind: String, Sendable, CaseIterable {
-    /// Observed at a platform, and no approved or live connector binds it.
-    case unmanaged
-    /// Bound by a decommissioned connector and still at the platform.
-    case revocationIneffective = "revocation-ineffective"
-    /// An active connector's binding is absent from an export that covers it.
-    case missing
-    /// Not used for the workflow's dormancy period.
-    case dormant
+    /// Offboarding:
+    /// - `unmanaged`: observed at a platform, and no approved or live connector binds it.
+    /// - `revocation-ineffective`: bound by a decommissioned connector and still at the
+    ///   platform.
+    /// - `missing`: an active connector's binding is absent from an export that covers it.
+    /// - `dormant`: not used for the workflow's dormancy period.
+    case unmanaged, revocationIneffective = "revocation-ineffective", missing, dormant
     /// Observed scopes beyond the spec.
     case scopeDrift = "scope-drift"
     /// A credential older than the rotation period.
     case staleCredential = "stale-credential"
     /// One credential or secret behind two connectors.
     case sharedCredential = "shared-credential"
-    /// A live credential's platform expiry falls within the workflow's notice period.
-    case credentialExpiring = "credential-expiring"
-    /// A live credential expires after the connector's `until`, or lives longer than allowed.
-    case expiryDrift = "expiry-drift"
+    /// Expiry: a live credential's platform expiry falls within the workflow's notice
+    /// period (`credential-expiring`), or falls after the connector's `until` or lives
+    /// longer than allowed (`expiry-drift`).
+    case credentialExpiring = "credential-expiring", expiryDrift = "expiry-drift"
     /// A credential owned by a person backs a connector that is not a personal token.
     case personBound = "person-bound"
 

@@ -16,7 +16,7 @@ public enum Reconcile {
     /// The result: findings in a stable order, and what the runner should do per connector.
     public struct Outcome: Sendable {
         public var findings: [Finding] = []
-        public var signals: [String: RunSignals] = [:]
+        public var signals: [ConnectorID: RunSignals] = [:]
     }
 
     /// Reconciles `docs` against `inventories` at `now`.
@@ -30,7 +30,7 @@ public enum Reconcile {
         /// The terminal state of the workflow `d` follows (the default workflow's for an unknown one).
         func terminal(_ d: ConnectorDocument) -> String { wf(d)?.terminal ?? StateName.decommissioned }
         var observedKeys: Set<Binding> = []
-        var credentialUsers: [String: (users: Set<String>, source: FindingSource)] = [:]
+        var credentialUsers: [String: (users: Set<ConnectorID>, source: FindingSource)] = [:]
         for inv in inventories {
             for r in inv.records {
                 let k = RefKey.of(platform: r.platform, ref: r.ref)
@@ -52,7 +52,7 @@ public enum Reconcile {
                     let since = d.history.last(where: { $0.to == end && $0.from != end })?.at ?? d.history.last?.at ?? now
                     let days = since.days(until: now)
                     let grace = wf(d)?.timers.revocationGrace ?? .days(1)
-                    let severity = now.seconds - since.seconds <= grace.seconds ? "medium" : (days <= 7 ? "high" : "critical")
+                    let severity = now <= since.adding(grace) ? "medium" : (days <= 7 ? "high" : "critical")
                     let also = managers.isEmpty ? "" : " (\(managers.map(\.id).sorted().joined(separator: ", ")) also binds it: revoke the old credential all the same)"
                     ctx.add(.revocationIneffective, d, severity, "\(d.id) was decommissioned \(days) day(s) ago but the platform still holds it \(ctx.where_); revoke it now" + also)
                 }
@@ -68,11 +68,11 @@ public enum Reconcile {
                 let usage = CredentialView(r, now: now)
                 for d in subjects {
                     guard let timers = wf(d)?.timers else { continue }
-                    if usage.live, let used = usage.lastUsedAt, now.seconds - used.seconds >= timers.dormant.seconds {
+                    if usage.live, let used = usage.lastUsedAt, now >= used.adding(timers.dormant) {
                         ctx.add(.dormant, d, "medium", "not used for \(used.days(until: now)) days (last used \(used)); decommission it if nobody needs it")
                         if let d { out.signals[d.id, default: RunSignals()].dormant = "unused since \(used) \(ctx.where_)" }
                     }
-                    if let created = usage.oldestCreatedAt, now.seconds - created.seconds >= timers.rotation.seconds {
+                    if let created = usage.oldestCreatedAt, now >= created.adding(timers.rotation) {
                         ctx.add(.staleCredential, d, "high", "the credential is \(created.days(until: now)) days old (rotation period \(timers.rotation)); rotate it",
                                 record: usage.oldestSource)
                         if let d { out.signals[d.id, default: RunSignals()].staleCredential = "credential created \(created), \(created.days(until: now)) days old \(ctx.where_)" }
@@ -118,7 +118,7 @@ public enum Reconcile {
     /// parts are separated by NUL (which sorts before every other character).
     static func sortKey(_ f: Finding) -> String {
         let rank = severityRank[f.severity] ?? 9
-        return "\(rank)\u{0}\(f.kind)\u{0}\(f.platform)\u{0}\(f.ref)\u{0}\(f.connector ?? "")\u{0}\(f.source?.file ?? "")\u{0}\(f.source?.record ?? "")"
+        return "\(rank)\u{0}\(f.kind)\u{0}\(f.platform)\u{0}\(f.ref)\u{0}\(f.connector?.rawValue ?? "")\u{0}\(f.source?.file ?? "")\u{0}\(f.source?.record ?? "")"
     }
 
     /// `missing` for an active connector's covered binding that no export holds, and the

@@ -12,10 +12,11 @@ public struct EventCommit: Sendable, Equatable {
     public var pullRequest: Int?
 }
 
-/// Works out which commit added each event of one connector file, from one `git log` of
-/// that file (with `--full-history --parents --raw`, so every merge is listed with its
-/// parents rewritten to the commits that touched the file) and the file's version after
-/// each commit. Pure: text and blobs in, a map from event hash to commit out.
+/// Works out which commit added each event of one connector file, from the commits of one
+/// `git log` of that file (with `--full-history --parents --raw`, so every merge is listed
+/// with its parents rewritten to the commits that touched the file; read by the git
+/// adapter's one log reader) and the file's version after each commit. Pure: commits and
+/// blobs in, a map from event hash to commit out.
 public enum CommitTrail {
     /// One commit as the log lists it.
     public struct LoggedCommit: Sendable, Equatable {
@@ -27,29 +28,12 @@ public enum CommitTrail {
         public var subject: String
         /// The file's blob after this commit (nil for merges, which `--raw` leaves out).
         public var blob: String?
-    }
 
-    /// The `--format` the parser reads: a record separator, then fields split by 0x1F.
-    public static let logFormat = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%at%x1f%s"
-
-    /// Parses `git log --format=<logFormat> --raw --no-abbrev` output, in the order given.
-    public static func parse(_ text: String) -> [LoggedCommit] {
-        var out: [LoggedCommit] = []
-        for record in text.split(separator: "\u{1E}") {
-            let lines = record.split(separator: "\n")
-            guard let head = lines.first else { continue }
-            let f = head.split(separator: "\u{1F}", omittingEmptySubsequences: false)
-            guard f.count >= 6, let t = Int64(f[4]) else { continue }
-            var c = LoggedCommit(sha: String(f[0]), parents: f[1].split(separator: " ").map(String.init), author: String(f[2]),
-                                 authorEmail: String(f[3]), date: Timestamp(seconds: t),
-                                 subject: f[5...].joined(separator: " "), blob: nil)
-            for line in lines.dropFirst() where line.hasPrefix(":") {
-                let meta = line.split(separator: "\t").first?.split(separator: " ") ?? []
-                if meta.count >= 4 { c.blob = String(meta[3]) }
-            }
-            out.append(c)
+        public init(sha: String, parents: [String], author: String, authorEmail: String, date: Timestamp, subject: String,
+                    blob: String?) {
+            (self.sha, self.parents, self.author, self.authorEmail, self.date, self.subject, self.blob)
+                = (sha, parents, author, authorEmail, date, subject, blob)
         }
-        return out
     }
 
     /// `(#12)` at the end of a subject (a squash merge), or `Merge pull request #12` at its start.

@@ -75,7 +75,7 @@ public enum WorkKind: String, Sendable, CaseIterable {
 
 /// One dated piece of work for one connector.
 public struct WorkItem: Sendable, Equatable {
-    public var connector: String
+    public var connector: ConnectorID
     public var kind: WorkKind
     /// When it falls (fell) due.
     public var at: Timestamp
@@ -90,7 +90,7 @@ public struct WorkItem: Sendable, Equatable {
 
 /// An open task and how long it has been open.
 public struct OpenTask: Sendable, Equatable {
-    public var connector: String
+    public var connector: ConnectorID
     public var task: ConnectorTask
     /// Whole days since it opened.
     public var ageDays: Int64
@@ -115,7 +115,7 @@ public struct ReviewStats: Sendable, Equatable {
 
 /// One live credential's age against its rotation period.
 public struct CredentialAge: Sendable, Equatable {
-    public var connector: String
+    public var connector: ConnectorID
     /// When the credential in use was issued (activate or rotate).
     public var issuedAt: Timestamp
     public var ageDays: Int64
@@ -126,7 +126,7 @@ public struct CredentialAge: Sendable, Equatable {
 
 /// A live connector with an owner who has left.
 public struct DepartedOwner: Sendable, Equatable {
-    public var connector: String
+    public var connector: ConnectorID
     /// `business` or `technical`.
     public var role: String
     public var email: String
@@ -140,7 +140,7 @@ public struct OwnerCount: Sendable, Equatable {
 
 /// One connector as the report's table shows it.
 public struct ConnectorRow: Sendable, Equatable {
-    public var id: String
+    public var id: ConnectorID
     public var state: String
     public var risk: String
     public var system: String
@@ -158,10 +158,13 @@ public struct ConnectorRow: Sendable, Equatable {
 public struct UnreadableFile: Sendable, Equatable {
     /// The file as shown to the user (`State/crm-sync.json`, an export's path).
     public var file: String
-    /// Why, naming the file and field where it can.
+    /// Why, naming the file first and the field where it can.
     public var message: String
+
+    /// `file` and why: a `message` that does not begin with the file (an export error,
+    /// `history: …`) gets `FILE: ` put before it, so every message reads alone.
     public init(file: String, message: String) {
         self.file = file
-        self.message = message
+        self.message = message.hasPrefix(file) ? message : "\(file): \(message)"
     }
 }

@@ -8,7 +8,7 @@ extension EstateReport {
     }
 
     static func itemJSON(_ w: WorkItem) -> JSONValue {
-        var o: [String: JSONValue] = ["connector": .string(w.connector), "what": .string(w.kind.rawValue), "at": .string(w.at.iso8601),
+        var o: [String: JSONValue] = ["connector": .string(w.connector.rawValue), "what": .string(w.kind.rawValue), "at": .string(w.at.iso8601),
                                       "owner": .string(w.owner)]
         if let t = w.task { o["task"] = .string(t) }
         return .object(o)
@@ -23,21 +23,21 @@ extension EstateReport {
             "overdue": .array(overdue.map(Self.itemJSON)), "upcoming": .array(upcoming.map(Self.itemJSON)),
             "calendar": .array(calendar.map(Self.itemJSON)),
             "openTasks": .array(openTasks.map { t in
-                .object(["connector": .string(t.connector), "task": .string(t.task.id), "kind": .string(t.task.kind),
+                .object(["connector": .string(t.connector.rawValue), "task": .string(t.task.id), "kind": .string(t.task.kind),
                          "openedAt": .string(t.task.openedAt.iso8601), "dueAt": t.task.dueAt.map { .string($0.iso8601) } ?? .null,
                          "ageDays": .int(t.ageDays), "overdue": .bool(t.overdue), "owner": .string(t.owner)])
             }),
             "reviews": .object(["onTime": .int(Int64(reviews.onTime)), "late": .int(Int64(reviews.late)), "missed": .int(Int64(reviews.missed)),
                                 "onTimePercent": reviews.onTimePercent.map { .int(Int64($0)) } ?? .null]),
             "credentials": .array(credentials.map { c in
-                .object(["connector": .string(c.connector), "issuedAt": .string(c.issuedAt.iso8601), "ageDays": .int(c.ageDays),
+                .object(["connector": .string(c.connector.rawValue), "issuedAt": .string(c.issuedAt.iso8601), "ageDays": .int(c.ageDays),
                          "rotationPeriodDays": .int(c.periodDays), "overdue": .bool(c.over)])
             }),
             "removal": .object(["proven": .int(Int64(removalProofs.count)),
                                 "medianSeconds": medianRemovalSeconds.map { .int($0) } ?? .null]),
             "topOwners": .array(topOwners.map { .object(["email": .string($0.email), "connectors": .int(Int64($0.count))]) }),
             "connectorTable": .array(connectors.map { c in
-                .object(["id": .string(c.id), "state": .string(c.state), "risk": .string(c.risk), "system": .string(c.system),
+                .object(["id": .string(c.id.rawValue), "state": .string(c.state), "risk": .string(c.risk), "system": .string(c.system),
                          "owners": .object(["business": .string(c.business), "technical": .string(c.technical)]),
                          "next": c.next.map(Self.itemJSON) ?? .null,
                          "scopes": .array(c.scopes.map(JSONValue.string)), "reaches": .array(c.reaches.map(JSONValue.string)),
@@ -46,11 +46,11 @@ extension EstateReport {
             "unreadable": .array(unreadable.map { .object(["file": .string($0.file), "message": .string($0.message)]) }),
         ]
         o["departedOwners"] = departed.map { list in
-            .array(list.map { .object(["connector": .string($0.connector), "role": .string($0.role), "email": .string($0.email)]) })
+            .array(list.map { .object(["connector": .string($0.connector.rawValue), "role": .string($0.role), "email": .string($0.email)]) })
         } ?? .null
         o["findings"] = findings.map { list in
             .array(list.map { f in
-                .object(["kind": .string(f.kind), "connector": f.connector.map(JSONValue.string) ?? .null, "platform": .string(f.platform),
+                .object(["kind": .string(f.kind), "connector": f.connector.map { .string($0.rawValue) } ?? .null, "platform": .string(f.platform),
                          "ref": .string(f.ref), "owasp": .string(f.owasp), "severity": .string(f.severity), "message": .string(f.message)])
             })
         } ?? .null
@@ -79,9 +79,9 @@ extension EstateReport {
         out += "\n## Connectors by state\n\n" + table(["State", "Connectors"], byState.sorted { $0.key < $1.key }.map { [$0.key, "\($0.value)"] }, empty: "None.")
         out += "\n## Live connectors by risk\n\n" + table(["Risk", "Connectors"], Risk.allCases.reversed().map { [$0.rawValue, "\(byRisk[$0.rawValue] ?? 0)"] }, empty: "")
         out += "\n## Overdue\n\nDates already passed.\n\n"
-        out += table(["Connector", "What", "Was due", "Owner"], overdue.map { [$0.connector, $0.label, $0.at.iso8601, $0.owner] }, empty: "Nothing overdue.")
+        out += table(["Connector", "What", "Was due", "Owner"], overdue.map { [$0.connector.rawValue, $0.label, $0.at.iso8601, $0.owner] }, empty: "Nothing overdue.")
         out += "\n## Upcoming (next \(EstateReport.upcomingDays) days)\n\n"
-        out += table(["Connector", "What", "Due", "Owner"], upcoming.map { [$0.connector, $0.label, $0.at.iso8601, $0.owner] }, empty: "Nothing due.")
+        out += table(["Connector", "What", "Due", "Owner"], upcoming.map { [$0.connector.rawValue, $0.label, $0.at.iso8601, $0.owner] }, empty: "Nothing due.")
         out += "\n## Open tasks\n\n"
         out += table(["Task", "Age (days)", "Due", "Overdue", "Owner"], openTasks.map {
             [$0.task.id, "\($0.ageDays)", $0.task.dueAt?.iso8601 ?? "-", $0.overdue ? "yes" : "no", $0.owner]
@@ -91,7 +91,7 @@ extension EstateReport {
             : "\(reviews.onTimePercent ?? 0)% on time: \(reviews.onTime) on time, \(reviews.late) late, \(reviews.missed) missed (decommissioned for want of a review).\n"
         out += "\n## Credential age\n\n"
         out += table(["Connector", "Issued", "Age (days)", "Rotation period (days)", "Past period"], credentials.map {
-            [$0.connector, $0.issuedAt.iso8601, "\($0.ageDays)", "\($0.periodDays)", $0.over ? "yes" : "no"]
+            [$0.connector.rawValue, $0.issuedAt.iso8601, "\($0.ageDays)", "\($0.periodDays)", $0.over ? "yes" : "no"]
         }, empty: "No live credential.")
         out += "\n## Proven removal\n\n"
         out += medianRemovalSeconds.map { "Median time from decommission to a closed verify-removal: \(ReportText.days(seconds: $0)) (\(ReportText.count(removalProofs.count, "connector")))." }
@@ -99,7 +99,7 @@ extension EstateReport {
         out += "\n"
         if let departed {
             out += "\n## Owners who have left\n\n"
-            out += table(["Connector", "Role", "Owner"], departed.map { [$0.connector, $0.role, $0.email] }, empty: "Every owner of a live connector is still here.")
+            out += table(["Connector", "Role", "Owner"], departed.map { [$0.connector.rawValue, $0.role, $0.email] }, empty: "Every owner of a live connector is still here.")
         }
         out += "\n## Owners with the most connectors\n\n"
         out += table(["Owner", "Live connectors"], topOwners.map { [$0.email, "\($0.count)"] }, empty: "None.")
@@ -108,13 +108,13 @@ extension EstateReport {
             out += table(["OWASP NHI", "Findings"], findingsByOWASP.map { [$0.id, "\($0.count)"] }, empty: "No findings.")
             if !findings.isEmpty {
                 out += "\n" + table(["Severity", "Finding", "Connector", "Platform object", "What"], findings.map {
-                    [$0.severity, $0.kind, $0.connector ?? "(none)", "\($0.platform): \($0.ref)", $0.message]
+                    [$0.severity, $0.kind, $0.connector?.rawValue ?? "(none)", "\($0.platform): \($0.ref)", $0.message]
                 }, empty: "")
             }
         }
         out += "\n## Connectors\n\n"
         out += table(["Connector", "State", "Risk", "Owners", "Next due", "Scopes", "Reaches"], connectors.map { c in
-            [c.id, c.state, c.risk, "\(c.business), \(c.technical)", c.next.map { "\($0.label) \($0.at.dateOnly)" } ?? "-",
+            [c.id.rawValue, c.state, c.risk, "\(c.business), \(c.technical)", c.next.map { "\($0.label) \($0.at.dateOnly)" } ?? "-",
              ReportText.list(c.scopes), ReportText.list(c.reaches)]
         }, empty: "None.")
         return out

@@ -38,7 +38,7 @@ public enum EvidencePack {
         var chain: [String: JSONValue] = ["ok": .bool(ev.chainVerified), "headHash": .string(d.headHash), "events": .int(Int64(d.history.count))]
         if let p = ev.chainProblem { chain["problem"] = .string(p) }
         return .object([
-            "connector": .string(d.id), "state": .string(d.state), "system": .string(d.spec.system), "workflow": .string(d.workflow),
+            "connector": .string(d.id.rawValue), "state": .string(d.state), "system": .string(d.spec.system), "workflow": .string(d.workflow),
             "now": .string(ev.now.iso8601), "spec": specJSON(d.spec),
             "owners": .object(["business": .string(d.spec.owners.business), "technical": .string(d.spec.owners.technical)]),
             "chain": .object(chain),

@@ -5,11 +5,11 @@ public struct OwnerDigest: Sendable {
     public struct Section: Sendable {
         public var owner: String
         /// Open tasks past their due date, oldest due first.
-        public var overdue: [(connector: String, task: ConnectorTask)] = []
+        public var overdue: [(connector: ConnectorID, task: ConnectorTask)] = []
         /// Open tasks not yet due.
-        public var open: [(connector: String, task: ConnectorTask)] = []
+        public var open: [(connector: ConnectorID, task: ConnectorTask)] = []
         /// Live connectors whose review date lies within the horizon or has passed.
-        public var reviews: [(connector: String, due: Timestamp)] = []
+        public var reviews: [(connector: ConnectorID, due: Timestamp)] = []
     }
 
     public var now: Timestamp
@@ -75,13 +75,13 @@ public struct OwnerDigest: Sendable {
 
     /// The digest as JSON.
     public func json() -> JSONValue {
-        func task(_ c: String, _ t: ConnectorTask) -> JSONValue {
-            .object(["connector": .string(c), "id": .string(t.id), "kind": .string(t.kind), "dueAt": t.dueAt.map { .string($0.iso8601) } ?? .null])
+        func task(_ c: ConnectorID, _ t: ConnectorTask) -> JSONValue {
+            .object(["connector": .string(c.rawValue), "id": .string(t.id), "kind": .string(t.kind), "dueAt": t.dueAt.map { .string($0.iso8601) } ?? .null])
         }
         return .object(["now": .string(now.iso8601), "owners": .array(sections.map { s in
             .object(["owner": .string(s.owner), "overdue": .array(s.overdue.map { task($0.connector, $0.task) }),
                      "open": .array(s.open.map { task($0.connector, $0.task) }),
-                     "reviews": .array(s.reviews.map { .object(["connector": .string($0.connector), "dueAt": .string($0.due.iso8601)]) })])
+                     "reviews": .array(s.reviews.map { .object(["connector": .string($0.connector.rawValue), "dueAt": .string($0.due.iso8601)]) })])
         })])
     }
 }

@@ -1,6 +1,6 @@
 /// One state change the runner made (or, with --dry-run, would make).
 public struct RunTransition: Sendable, Equatable {
-    public var id: String
+    public var id: ConnectorID
     public var event: String
     public var from: String
     public var to: String
@@ -8,7 +8,7 @@ public struct RunTransition: Sendable, Equatable {
     /// The typed cause behind `reason`.
     public var cause: RunnerCause
 
-    package init(id: String, event: String, from: String, to: String, reason: String, cause: RunnerCause) {
+    package init(id: ConnectorID, event: String, from: String, to: String, reason: String, cause: RunnerCause) {
         (self.id, self.event, self.from, self.to, self.reason, self.cause) = (id, event, from, to, reason, cause)
     }
 }
@@ -17,12 +17,12 @@ public struct RunTransition: Sendable, Equatable {
 public struct OpenedTask: Sendable, Equatable {
     public var id: String
     public var kind: String
-    public var connector: String
+    public var connector: ConnectorID
     public var reason: String
     /// The typed cause of the event that opened (or, for a closed task, closed) it.
     public var cause: RunnerCause?
 
-    public init(id: String, kind: String, connector: String, reason: String, cause: RunnerCause? = nil) {
+    public init(id: String, kind: String, connector: ConnectorID, reason: String, cause: RunnerCause? = nil) {
         self.id = id
         self.kind = kind
         self.connector = connector
@@ -45,9 +45,9 @@ public struct RunReport: Sendable {
     public var findings: [Finding] = []
     public var errors: [RunError] = []
     /// Every runner event appended, per connector (state-keeping ones included).
-    public var events: [(connector: String, event: Event)] = []
+    public var events: [(connector: ConnectorID, event: Event)] = []
     /// Connectors whose files changed.
-    public var changed: [String] = []
+    public var changed: [ConnectorID] = []
     /// How many connector files were read.
     public var scanned = 0
     public var dryRun = false
@@ -60,7 +60,7 @@ public struct Finding: Sendable, Equatable {
     /// `unmanaged`, `revocation-ineffective`, `scope-drift`, `dormant`, `stale-credential`, `shared-credential`, `missing`.
     public var kind: String
     /// The connector concerned, when one is.
-    public var connector: String?
+    public var connector: ConnectorID?
     /// The platform object (`platform` + `ref`).
     public var platform: String
     public var ref: String
@@ -74,7 +74,7 @@ public struct Finding: Sendable, Equatable {
     /// The export file and record it came from.
     public var source: FindingSource?
 
-    public init(kind: String, connector: String?, platform: String, ref: String, owasp: String,
+    public init(kind: String, connector: ConnectorID?, platform: String, ref: String, owasp: String,
                 severity: String, message: String, contact: [String] = [], source: FindingSource? = nil) {
         self.kind = kind
         self.connector = connector

@@ -7,12 +7,6 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
     /// What is wrong and how to fix it.
     public let message: String
 
-    public init(line: Int, record: Int, message: String) {
-        self.line = line
-        self.record = record
-        self.message = message
-    }
-
     /// `line 4 (record 3): MESSAGE`.
     public var description: String { "line \(line) (record \(record)): \(message)" }
 }

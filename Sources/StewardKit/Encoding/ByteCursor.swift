@@ -85,18 +85,8 @@ package struct ByteCursor: ~Copyable {
     /// with an escape, a non-ASCII byte or not in `keys` gives up. Call with `first` true
     /// right after the opening brace.
     package mutating func nextKey(_ keys: [KeyPattern], first: inout Bool) throws(FastPathMiss) -> Int? {
-        var byte = try peek()
-        if byte == JSONByte.closeBrace {
-            p.pos += 1
-            return nil
-        }
-        if !first {
-            guard byte == JSONByte.comma else { throw FastPathMiss() }
-            p.pos += 1
-            byte = try peek()
-        }
-        first = false
-        guard byte == JSONByte.quote else { throw FastPathMiss() }
+        guard try another(closingWith: JSONByte.closeBrace, first: &first) else { return nil }
+        guard try peek() == JSONByte.quote else { throw FastPathMiss() }
         // The key's bytes, eight at a time: the first byte that is a quote, a backslash, a
         // control or non-ASCII byte must be the closing quote, within 15 bytes.
         let start = p.pos + 1
@@ -139,8 +129,15 @@ package struct ByteCursor: ~Copyable {
     /// Whether another element of the current array follows (consuming the comma before
     /// it); false once the array closes. Call with `first` true right after the bracket.
     package mutating func nextElement(first: inout Bool) throws(FastPathMiss) -> Bool {
+        try another(closingWith: JSONByte.closeBracket, first: &first)
+    }
+
+    /// The step between the members of an object or array: false after consuming `close`;
+    /// otherwise true, after consuming the comma before the member unless `first`.
+    @inline(__always)
+    mutating func another(closingWith close: UInt8, first: inout Bool) throws(FastPathMiss) -> Bool {
         let byte = try peek()
-        if byte == JSONByte.closeBracket {
+        if byte == close {
             p.pos += 1
             return false
         }

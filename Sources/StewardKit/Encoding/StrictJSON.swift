@@ -174,27 +174,17 @@ struct StrictJSONParser: ~Copyable {
                 value = .string(try parseString())
             case JSONByte.minus, JSONByte.zero...JSONByte.nine:
                 value = try parseNumber()
-            case JSONByte.openBrace:
+            case JSONByte.openBrace, JSONByte.openBracket:
+                let isObject = base[pos] == JSONByte.openBrace
                 try checkDepth()
                 pos += 1
                 skipWhitespace()
-                if pos < count && base[pos] == JSONByte.closeBrace {
+                if pos < count && base[pos] == (isObject ? JSONByte.closeBrace : JSONByte.closeBracket) {
                     pos += 1
-                    value = .object([:])
+                    value = isObject ? .object([:]) : .array([])
                 } else {
-                    frames.append(Frame(isObject: true, valueStart: values.count, keyStart: keys.count))
-                    try parseKeyAndColon()
-                    continue nextValue
-                }
-            case JSONByte.openBracket:
-                try checkDepth()
-                pos += 1
-                skipWhitespace()
-                if pos < count && base[pos] == JSONByte.closeBracket {
-                    pos += 1
-                    value = .array([])
-                } else {
-                    frames.append(Frame(isObject: false, valueStart: values.count, keyStart: keys.count))
+                    frames.append(Frame(isObject: isObject, valueStart: values.count, keyStart: keys.count))
+                    if isObject { try parseKeyAndColon() }
                     continue nextValue
                 }
             case UInt8(ascii: "t"):

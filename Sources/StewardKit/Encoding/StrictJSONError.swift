@@ -36,14 +36,6 @@ public struct JSONParseError: Error, Equatable, CustomStringConvertible, Sendabl
     /// A human explanation, without string contents from the input.
     public let message: String
 
-    /// Creates an error; normally only `StrictJSON` does this.
-    public init(rule: Rule, line: Int, column: Int, message: String) {
-        self.rule = rule
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
     /// `LINE:COL: MESSAGE (rule RULE)`.
     public var description: String {
         "\(line):\(column): \(message) (rule \(rule.rawValue))"
@@ -81,8 +73,7 @@ extension JSONParseError {
             count += 1
             for scalar in character.unicodeScalars {
                 switch scalar {
-                case "\"": shown += "\\\""
-                case "\\": shown += "\\\\"
+                case "\"", "\\": shown += "\\" + String(scalar)
                 case "\n": shown += "\\n"
                 case "\r": shown += "\\r"
                 case "\t": shown += "\\t"

@@ -9,14 +9,6 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     /// What is wrong: `"unknown placeholder 'conector'; allowed: connector, dueAt"`.
     public var message: String
 
-    /// Creates a template error.
-    public init(template: String, line: Int, column: Int, message: String) {
-        self.template = template
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
     /// `Templates/revoke-credential.md:3:9: unknown placeholder 'x'; allowed: a, b`.
     public var description: String { "\(template):\(line):\(column): \(message)" }
 }

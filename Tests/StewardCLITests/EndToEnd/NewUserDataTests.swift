@@ -70,7 +70,7 @@ final class NewUserDataTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertTrue(r.stderr.contains("State/pending.json") && r.stderr.contains("uncommitted-state"), r.stderr)
         XCTAssertEqual(repo.stateSnapshot(), before)
-        try repo.commit("pending")
+        try repo.commit(at: R.t0, "pending")
         try repo.expect(repo.steward(["run", "--commit", "--now", "2026-03-01T00:00:00Z"]), 0)
     }
 
@@ -86,7 +86,7 @@ final class NewUserDataTests: XCTestCase {
     func testTheRunnersCommitMessageCountsInGoodGrammar() throws {
         let repo = try R(git: true)
         try repo.request("pending")
-        try repo.commit("one request")
+        try repo.commit(at: R.t0, "one request")
         try repo.expect(repo.steward(["run", "--commit", "--now", "2026-03-01T00:00:00Z"]), 0)
         let subject = repo.git(["log", "-1", "--format=%s"]).stdout
         XCTAssertTrue(subject.contains(": 1 transition, 1 task opened"), subject)

@@ -148,6 +148,16 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(r.stdout.components(separatedBy: "\n## ").count, 2, r.stdout)
     }
 
+    func testTasksByOwnerShowsTheReadableConnectorsAndNamesABrokenFile() throws {
+        let repo = try R()
+        try repo.active("crm-sync")
+        try repo.act(["decommission", "crm-sync", "--reason", "replaced"], as: R.lee, at: "2026-01-06T09:00:00Z")
+        try repo.write("State/broken.json", "{")
+        let r = try repo.expect(repo.steward(["tasks", "--by-owner", "--format", "markdown", "--now", "2026-01-09T00:00:00Z"]), 4)
+        XCTAssertTrue(r.stdout.contains("## \(R.lee)\n"), r.stdout)
+        XCTAssertTrue(r.stderr.contains("State/broken.json"), r.stderr)
+    }
+
     func testPeopleAndObservedAddDeparturesAndFindingsByOWASPId() throws {
         let repo = try R()
         try repo.active("crm-sync")

@@ -15,7 +15,7 @@ final class RunCommandTests: XCTestCase {
         try repo.request("pending")
         try repo.active("crm-sync")
         try repo.request("quiet", at: "2026-02-01T00:00:00Z")
-        try repo.commit("three connectors")
+        try repo.commit(at: R.t0, "three connectors")
         let before = commitCount(repo)
         // At 2026-02-04T09:00Z: pending's request (t0) expired at t0+30d; crm-sync (medium,
         // activated t0+2h) is not due; quiet was requested three days ago.
@@ -147,5 +147,23 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(t["cause"] as? String, "owner-departed", "a typed cause beside the text")
         XCTAssertEqual((r.object?["tasks"] as? [[String: Any]])?.first?["cause"] as? String, "owner-departed")
         XCTAssertEqual(try repo.load("crm-sync").openTasks.map(\.kind), ["reassign-owner"])
+    }
+
+    /// With --observed every workflow file must read (reconciliation needs them all): a
+    /// broken one is the same invalid-data error as anywhere (exit 4, naming the file and
+    /// field), read once under the lock, and nothing is written.
+    func testRunObservedWithABrokenWorkflowIsInvalidDataAndWritesNothing() throws {
+        let repo = try R()
+        try repo.request("pending")
+        try repo.write("observed.json", #"[{"platform": "slack", "ref": "A04SHADOW"}]"#)
+        try repo.write("Workflows/temporary.json", "{ not json")
+        let before = repo.stateSnapshot()
+        let r = try repo.expect(repo.steward(["run", "--observed", repo.path("observed.json"), "--now", "2026-03-01T00:00:00Z"]), 4)
+        XCTAssertTrue(r.stderr.hasPrefix("steward: error: Workflows/temporary.json: "), r.stderr)
+        XCTAssertEqual(repo.stateSnapshot(), before)
+        // Without --observed the broken file costs only its own connectors.
+        let plain = try repo.expect(repo.steward(["run", "--now", "2026-03-01T00:00:00Z", "--json"]), 4)
+        XCTAssertTrue(plain.stdout.contains("Workflows/temporary.json"), plain.stdout)
+        XCTAssertNotEqual(repo.stateSnapshot(), before, "pending's request expired")
     }
 }

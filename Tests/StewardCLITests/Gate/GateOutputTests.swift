@@ -29,8 +29,8 @@ final class GateOutputTests: XCTestCase {
         XCTAssertEqual(out.findings("violations").compactMap { $0["file"] as? String }, ["State/crm-sync.json", "State/hr-feed.json"])
         let warning = try XCTUnwrap(out.findings("warnings").first)
         XCTAssertEqual(warning["file"] as? String, "State/hr-feed.json")
-        XCTAssertEqual(warning["owasp"] as? String, LintCatalog.rule("owner-missing")?.owasp)
-        XCTAssertEqual(warning["nist"] as? String, LintCatalog.rule("owner-missing")?.nist)
+        XCTAssertEqual(warning["owasp"] as? String, RuleCatalog.lint("owner-missing")?.owasp)
+        XCTAssertEqual(warning["nist"] as? String, RuleCatalog.lint("owner-missing")?.nist)
         for f in out.findings("violations") + out.findings("warnings") {
             XCTAssertFalse((f["message"] as? String ?? "").isEmpty)
         }
@@ -92,7 +92,7 @@ final class GateOutputTests: XCTestCase {
         for r in rules { XCTAssertNotNil((r["shortDescription"] as? [String: Any])?["text"] as? String) }
         let lint = try XCTUnwrap(rules.first { $0["id"] as? String == "owner-missing" })
         let tags = (lint["properties"] as? [String: Any])?["tags"] as? [String] ?? []
-        XCTAssertTrue(tags.contains(LintCatalog.rule("owner-missing")!.owasp), "\(tags)")
+        XCTAssertTrue(tags.contains(RuleCatalog.lint("owner-missing")!.owasp), "\(tags)")
         for r in results {
             XCTAssertTrue(["error", "warning"].contains(r["level"] as? String ?? ""))
             XCTAssertNotNil((r["message"] as? [String: Any])?["text"] as? String)
@@ -121,7 +121,7 @@ final class GateOutputTests: XCTestCase {
         let rows = out.stdout.split(separator: "\n").filter { $0.hasPrefix("| ❌") || $0.hasPrefix("| ⚠️") }
         XCTAssertEqual(rows.count, 3, out.stdout)
         XCTAssertTrue(rows[0].contains("`deleted`") && rows[1].contains("`git-identity`") && rows[2].contains("`owner-missing`"), out.stdout)
-        XCTAssertTrue(rows[2].contains(LintCatalog.rule("owner-missing")!.fix), "lint rows carry the fix: \(rows[2])")
+        XCTAssertTrue(rows[2].contains(RuleCatalog.rule("owner-missing")!.advice), "lint rows carry the fix: \(rows[2])")
     }
 
     func testMarkdownOfACleanChange() throws {

@@ -7,11 +7,32 @@ import XCTest
 /// setting lowers. Each attack first, then the change a team legitimately makes.
 final class GateRulesChangeTests: XCTestCase {
     static let at = "2026-01-05T09:00:00Z"
+    static let approver = "alice@x.example"
 
     func branched() throws -> GateRepo {
         let repo = try GateRepo()
         try repo.branch()
         return repo
+    }
+
+    // MARK: the base branch's rules
+
+    /// The base branch's Workflows/ go through the one loader: a workflow whose `name`
+    /// is not its file's name is refused there as in the working tree, naming the file
+    /// (marked as the base's) and the field, even when the pull request fixes it.
+    func testABaseWorkflowNamedOtherThanItsFileIsRefusedAsInTheWorkingTree() throws {
+        let repo = try GateRepo()
+        let standard = try repo.read("Workflows/standard.json")
+        try repo.write("Workflows/strict.json", standard)
+        try repo.commit(at: Self.at, "a workflow named standard in strict.json")
+        let tree = try repo.expect(repo.steward(["check", "--format", "json"]), 1)
+        let message = "Workflows/strict.json: name: the workflow is named 'standard' but its file is strict.json; they must match"
+        XCTAssertEqual(tree.findings("violations").first?["message"] as? String, message)
+        try repo.branch()
+        try repo.write("Workflows/strict.json", standard.replacingOccurrences(of: #""name": "standard""#, with: #""name": "strict""#))
+        try repo.commit(Self.approver, at: Self.at, "name it as its file")
+        let out = try repo.expect(repo.check(["--now", Self.at]), 4)
+        XCTAssertTrue(out.stderr.contains(message.replacingOccurrences(of: "strict.json:", with: "strict.json (base):")), out.stderr)
     }
 
     // MARK: rules-change

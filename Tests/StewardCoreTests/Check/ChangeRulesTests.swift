@@ -4,7 +4,7 @@ import XCTest
 /// The pure per-file rules of `check --base`, given the base and head documents and the
 /// pull request's commits (as `ChangeCheck` reads them from git).
 final class ChangeRulesTests: XCTestCase {
-    typealias K = GateKit
+    typealias F = Fixture
     static let file = "State/crm-sync.json"
 
     func testAForgedRunnerEventIsToldWhichFieldDiffers() {
@@ -19,29 +19,29 @@ final class ChangeRulesTests: XCTestCase {
     }
 
     func commit(_ n: Int, by author: String, at: String) -> GitCommit {
-        GitCommit(sha: String(repeating: String(n), count: 40), authorEmail: author, time: K.t(at))
+        GitCommit(sha: String(repeating: String(n), count: 40), authorEmail: author, time: F.t(at))
     }
 
     /// A FileChange whose versions are `commits`, each with the document it left.
-    func change(base: ConnectorDocument?, commits: [(GitCommit, ConnectorDocument)], roles: Roles = K.roles,
+    func change(base: ConnectorDocument?, commits: [(GitCommit, ConnectorDocument)], roles: Roles = F.roles,
                 approving: Set<String> = [], mergeBase: String = "2026-01-01T00:00:00Z") -> FileChange {
         FileChange(file: Self.file, base: base, head: commits.last!.1,
-                   versions: commits.map { ($0.0, Optional($0.1.history.map(\.hash))) }, workflow: K.standard, roles: roles,
-                   approvingLogins: approving, mergeBaseTime: K.t(mergeBase))
+                   versions: commits.map { ($0.0, Optional($0.1.history.map(\.hash))) }, workflow: F.standard, roles: roles,
+                   approvingLogins: approving, mergeBaseTime: F.t(mergeBase))
     }
 
     func rules(_ c: FileChange) -> [String] { ChangeRules.check(c).violations.map(\.rule) }
 
     /// The base: crm-sync active since 2026-01-02 (request rita, approve alice, activate lee).
-    func activeBase(risk: Risk = .medium) throws -> K.Builder {
-        try K.active("crm-sync", spec: K.spec(risk: risk))
+    func activeBase(risk: Risk = .medium) throws -> ConnectorBuilder {
+        try ConnectorBuilder.active("crm-sync", at: "2026-01-02T09:00:00Z", spec: F.spec(risk: risk))
     }
 
     // MARK: identity
 
     func testRequestAndApprovalByTheirOwnAuthorsPass() throws {
-        var b = K.Builder("crm-sync")
-        try b.request(K.spec(), at: "2026-01-05T09:00:00Z")
+        var b = ConnectorBuilder("crm-sync")
+        try b.request(F.spec(), at: "2026-01-05T09:00:00Z")
         let requested = b.document
         try b.approve(at: "2026-01-05T10:00:00Z")
         let c = change(base: nil, commits: [(commit(1, by: "rita@x.example", at: "2026-01-05T09:01:00Z"), requested),
@@ -51,8 +51,8 @@ final class ChangeRulesTests: XCTestCase {
     }
 
     func testAnApprovalCommittedBySomeoneElseFailsGitIdentity() throws {
-        var b = K.Builder("crm-sync")
-        try b.request(K.spec(), at: "2026-01-05T09:00:00Z")
+        var b = ConnectorBuilder("crm-sync")
+        try b.request(F.spec(), at: "2026-01-05T09:00:00Z")
         let requested = b.document
         try b.approve(at: "2026-01-05T10:00:00Z")
         let c = change(base: nil, commits: [(commit(1, by: "rita@x.example", at: "2026-01-05T09:01:00Z"), requested),
@@ -64,16 +64,16 @@ final class ChangeRulesTests: XCTestCase {
     }
 
     func testAnEventInNoCommitOfThePullRequestFails() throws {
-        var b = K.Builder("crm-sync")
-        try b.request(K.spec(), at: "2026-01-05T09:00:00Z")
+        var b = ConnectorBuilder("crm-sync")
+        try b.request(F.spec(), at: "2026-01-05T09:00:00Z")
         var c = change(base: nil, commits: [(commit(1, by: "rita@x.example", at: "2026-01-05T09:01:00Z"), b.document)])
         c.versions = [(commit(1, by: "rita@x.example", at: "2026-01-05T09:01:00Z"), nil)]
         XCTAssertEqual(rules(c), ["git-identity"])
     }
 
     func testAnApprovalBackedByTheActorsReviewPasses() throws {
-        var b = K.Builder("crm-sync")
-        try b.request(K.spec(), at: "2026-01-05T09:00:00Z")
+        var b = ConnectorBuilder("crm-sync")
+        try b.request(F.spec(), at: "2026-01-05T09:00:00Z")
         let requested = b.document
         try b.approve(at: "2026-01-05T10:00:00Z")
         let commits = [(commit(1, by: "rita@x.example", at: "2026-01-05T09:01:00Z"), requested),
@@ -97,7 +97,7 @@ final class ChangeRulesTests: XCTestCase {
     func testTheRequestersOwnReviewNeverBacksAnEvent() throws {
         // rita requested the connector and is an approver; she may recertify it herself by
         // committing, but a review from her login does not stand in for her.
-        let roles = Roles(approvers: K.approvers + ["rita@x.example"], logins: K.roles.logins)
+        let roles = Roles(approvers: F.roles.approvers + ["rita@x.example"], logins: F.roles.logins)
         var b = try activeBase()
         let base = b.document
         b.roles = roles
@@ -116,17 +116,17 @@ final class ChangeRulesTests: XCTestCase {
     // MARK: separation of duties, judged by the given (base) roles
 
     func testSelfApprovalFails() throws {
-        var b = K.Builder("crm-sync")
+        var b = ConnectorBuilder("crm-sync")
         b.roles = nil
-        try b.request(K.spec(), at: "2026-01-05T09:00:00Z")
+        try b.request(F.spec(), at: "2026-01-05T09:00:00Z")
         let requested = b.document
         // Forge: append an approve by the requester with a workflow whose guards are gone.
-        var lax = K.standard
+        var lax = F.standard
         lax.transitions = lax.transitions.map { var t = $0; t.guards = []; return t }
-        let s = try XCTUnwrap(try? Replay.run(requested, workflow: K.standard, file: Self.file).get())
+        let s = try XCTUnwrap(try? Replay.run(requested, workflow: F.standard, file: Self.file).get())
         let forged = try Append.event(.approve, to: requested, state: s, id: "crm-sync", actor: "rita@x.example",
-                                      at: K.t("2026-01-05T10:00:00Z"), note: "", data: [:], workflow: lax, roles: nil, file: Self.file)
-        let roles = Roles(approvers: K.approvers + ["rita@x.example"])
+                                      at: F.t("2026-01-05T10:00:00Z"), note: "", data: [:], workflow: lax, roles: nil, file: Self.file)
+        let roles = Roles(approvers: F.roles.approvers + ["rita@x.example"])
         let c = change(base: nil, commits: [(commit(1, by: "rita@x.example", at: "2026-01-05T09:01:00Z"), requested),
                                              (commit(2, by: "rita@x.example", at: "2026-01-05T10:01:00Z"), forged.document)], roles: roles)
         XCTAssertEqual(rules(c), ["separation-of-duties"])
@@ -159,8 +159,8 @@ final class ChangeRulesTests: XCTestCase {
         let base = try activeBase().document
         var head = base
         head.history[0].note = "approved in the meeting"
-        head.history = K.rechained(head.history)
-        XCTAssertEqual(Replay.run(head, workflow: K.standard, file: Self.file).map { _ in "ok" }, .success("ok"),
+        head.history = F.rechained(head.history)
+        XCTAssertEqual(Replay.run(head, workflow: F.standard, file: Self.file).map { _ in "ok" }, .success("ok"),
                        "the forgery replays cleanly on its own")
         let c = change(base: base, commits: [(commit(1, by: "lee@x.example", at: "2026-01-05T09:00:00Z"), head)])
         let v = ChangeRules.check(c).violations
@@ -169,8 +169,8 @@ final class ChangeRulesTests: XCTestCase {
     }
 
     func testReorderedHistoryFails() throws {
-        var b = K.Builder("crm-sync")
-        try b.request(K.spec(risk: .high), at: "2026-01-02T09:00:00Z")
+        var b = ConnectorBuilder("crm-sync")
+        try b.request(F.spec(risk: .high), at: "2026-01-02T09:00:00Z")
         try b.approve(by: "alice@x.example", at: "2026-01-02T10:00:00Z")
         try b.approve(by: "bob@x.example", at: "2026-01-02T10:00:00Z")
         let base = b.document
@@ -178,7 +178,7 @@ final class ChangeRulesTests: XCTestCase {
         head.history.swapAt(1, 2)
         head.history[1].seq = 2
         head.history[2].seq = 3
-        head.history = K.rechained(head.history)
+        head.history = F.rechained(head.history)
         let c = change(base: base, commits: [(commit(1, by: "lee@x.example", at: "2026-01-05T09:00:00Z"), head)])
         XCTAssertEqual(rules(c), ["history-rewritten"])
     }
@@ -199,7 +199,7 @@ final class ChangeRulesTests: XCTestCase {
         try b.append(.recertify, by: "alice@x.example", at: "2026-01-05T09:00:00Z")
         var head = b.document
         head.history[3].seq = 5
-        head.history = K.rechained(head.history)
+        head.history = F.rechained(head.history)
         let c = change(base: base, commits: [(commit(1, by: "alice@x.example", at: "2026-01-05T09:01:00Z"), head)])
         XCTAssertEqual(rules(c), ["sequence"])
     }
@@ -248,8 +248,8 @@ final class ChangeRulesTests: XCTestCase {
         let base = b.document
         try b.append(.recertify, by: "alice@x.example", at: "2026-01-05T09:00:00Z")
         var head = b.document
-        head.history[3].at = K.t("2026-01-02T10:30:00Z")  // before the activation at 11:00
-        head.history = K.rechained(head.history)
+        head.history[3].at = F.t("2026-01-02T10:30:00Z")  // before the activation at 11:00
+        head.history = F.rechained(head.history)
         let c = change(base: base, commits: [(commit(1, by: "alice@x.example", at: "2026-01-05T09:01:00Z"), head)])
         XCTAssertEqual(rules(c), ["time-order"])
     }
@@ -298,13 +298,36 @@ final class ChangeRulesTests: XCTestCase {
         XCTAssertEqual(r.warnings, [])
     }
 
+    /// Every cause only --people or --observed input produces is refused in a pull request,
+    /// whoever commits it: the gate recomputes the runner with no input, so the genuine
+    /// event the runner wrote never matches (the event carries no cause to trust).
+    func testEveryInputDrivenRunnerEventIsRefused() throws {
+        let at: Timestamp = "2026-02-01T00:00:00Z"
+        var decommissioned = try activeBase()
+        try decommissioned.decommission(at: "2026-01-03T09:00:00Z")
+        let cases: [(RunnerCause, ConnectorBuilder, PeopleDirectory?, RunSignals?)] = [
+            (.ownerDeparted, try activeBase(), PeopleDirectory(statuses: ["dana@x.example": "gone", "lee@x.example": "active"]), nil),
+            (.scopeDrift, try activeBase(), nil, RunSignals(drift: "observed write:Account")),
+            (.dormant, try activeBase(), nil, RunSignals(dormant: "unused since 2025-10-01")),
+            (.staleCredential, try activeBase(), nil, RunSignals(staleCredential: "key created 2025-01-01")),
+            (.removalVerified, decommissioned, nil, RunSignals(removalProof: "absent from iam.csv (aws-credential-report) at \(at)")),
+        ]
+        for (cause, b, people, signals) in cases {
+            var genuine = b
+            let plan = try XCTUnwrap(try genuine.run(at: at, people: people, signals: signals), "\(cause)")
+            XCTAssertEqual(plan.causes.first, cause)
+            let r = ChangeRules.check(change(base: b.document, commits: [(commit(1, by: "ops@x.example", at: "2026-02-01T00:01:00Z"), genuine.document)]))
+            XCTAssertEqual(r.violations.map(\.rule), ["runner-event"], "\(cause)")
+        }
+    }
+
     func testARunnerEventWithAnAddedNoteIsForged() throws {
         var b = try activeBase()
         let base = b.document
         try b.run(at: "2026-04-03T00:00:00Z")
         var head = b.document
         head.history[3].note = "approved by security, no action needed"
-        head.history = K.rechained(head.history)
+        head.history = F.rechained(head.history)
         let c = change(base: base, commits: [(commit(1, by: "ops@x.example", at: "2026-04-03T00:01:00Z"), head)])
         let v = ChangeRules.check(c).violations
         XCTAssertEqual(v.map(\.rule), ["runner-event"], "only the edited event; the next one follows from it")
@@ -347,8 +370,8 @@ final class ChangeRulesTests: XCTestCase {
         try b.amend(widen, at: "2026-01-05T09:00:00Z")
         let c = change(base: base, commits: [(commit(1, by: "lee@x.example", at: "2026-01-05T09:01:00Z"), b.document)])
         XCTAssertEqual(rules(c), [])
-        XCTAssertEqual(TreeCheck.check(b.document, file: Self.file, workflows: K.workflowSet).map(\.rule), ["unapproved-widening"])
+        XCTAssertEqual(TreeCheck.check(b.document, file: Self.file, workflows: F.workflowSet).map(\.rule), ["unapproved-widening"])
         try b.approve(by: "alice@x.example", at: "2026-01-05T10:00:00Z")
-        XCTAssertEqual(TreeCheck.check(b.document, file: Self.file, workflows: K.workflowSet).map(\.rule), [])
+        XCTAssertEqual(TreeCheck.check(b.document, file: Self.file, workflows: F.workflowSet).map(\.rule), [])
     }
 }

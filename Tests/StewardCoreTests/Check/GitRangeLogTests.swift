@@ -17,7 +17,7 @@ final class GitRangeLogTests: XCTestCase {
     }
 
     func testAOneCommitRangeStandsForTheWholeDiffUnlessARenameIsPossible() throws {
-        let log = try XCTUnwrap(GitRangeLog.parse(record("2", parents: [mb], [
+        let log = (try GitRangeLog.parse(record("2", parents: [mb], [
             (":100644 100644 \(a) \(b) M", "State/x.json"), (":000000 100644 \(z) \(c) A", "State/y.json")])))
         XCTAssertEqual(log.commits.count, 1)
         XCTAssertEqual(log.wholeDiff(from: mb)?.map(\.path), ["State/x.json", "State/y.json"])
@@ -26,19 +26,19 @@ final class GitRangeLogTests: XCTestCase {
         let versions = try XCTUnwrap(log.versions(under: "State"))
         XCTAssertEqual(versions.map(\.blobs), [["State/x.json": b, "State/y.json": c]])
 
-        let renamable = try XCTUnwrap(GitRangeLog.parse(record("2", parents: [mb], [
+        let renamable = (try GitRangeLog.parse(record("2", parents: [mb], [
             (":100644 000000 \(a) \(z) D", "State/x.json"), (":000000 100644 \(z) \(a) A", "State/x2.json")])))
         XCTAssertNil(renamable.wholeDiff(from: mb), "a delete and an add may be a rename: git decides")
     }
 
     func testSeveralCommitsOrAMergeAreLeftToGit() throws {
-        let two = try XCTUnwrap(GitRangeLog.parse(record("2", parents: [mb], [(":100644 100644 \(a) \(b) M", "notes.txt")])
+        let two = (try GitRangeLog.parse(record("2", parents: [mb], [(":100644 100644 \(a) \(b) M", "notes.txt")])
                                                   + record("3", parents: ["2"], [(":100644 100644 \(b) \(c) M", "State/x.json")])))
         XCTAssertNil(two.wholeDiff(from: mb))
         XCTAssertEqual(two.versions(under: "State")?.map(\.commit.sha), ["3"], "only commits that touch State/")
         XCTAssertEqual(two.commitsWithPaths.map(\.paths), [["notes.txt"], ["State/x.json"]])
 
-        let merged = try XCTUnwrap(GitRangeLog.parse(record("2", parents: [mb], [])
+        let merged = (try GitRangeLog.parse(record("2", parents: [mb], [])
                                                      + record("4", parents: ["2", "3"], [("::100644 100644 100644 \(a) \(b) \(c) MM", "Templates/t.md")])))
         XCTAssertFalse(merged.isLinear)
         XCTAssertNil(merged.versions(under: "State"))
@@ -48,7 +48,32 @@ final class GitRangeLogTests: XCTestCase {
     }
 
     func testAnswersItCannotReadAreRefused() {
-        XCTAssertNil(GitRangeLog.parse(Array("\u{1E}abc\u{1F}x\u{1F}notatime\u{1F}".utf8)))
-        XCTAssertNil(GitRangeLog.parse(record("2", parents: [mb], [(":100644 \(a) M", "x")])))
+        XCTAssertThrowsError(try GitRangeLog.parse(Array("\u{1E}abc\u{1F}x\u{1F}notatime\u{1F}".utf8))) { e in
+            XCTAssertTrue("\(e)".contains("commit 1 of the log: the time 'notatime' is not a number"), "\(e)")
+        }
+        XCTAssertThrowsError(try GitRangeLog.parse(record("2", parents: [mb], [(":100644 \(a) M", "x")]))) { e in
+            XCTAssertTrue("\(e)".contains("a change line is not git's raw form"), "\(e)")
+        }
+        XCTAssertThrowsError(try GitRangeLog.parse(record("2", parents: [mb], []) + Array("\u{1E}abc\u{1F}x".utf8))) { e in
+            XCTAssertTrue("\(e)".contains("commit 2 of the log: its header has 2 field(s), expected 4"), "\(e)")
+        }
+    }
+
+    /// The path-limited versions are read with -z: paths git would quote (spaces, a
+    /// newline, a tab, quotes, non-ASCII) come back as they are, each with its blob.
+    func testFileVersionsReadPathsGitWouldQuote() throws {
+        let repo = try Fixture.gitRepository(self)
+        let base = try Fixture.commit(repo, ["README.md": "governance\n"], "base")
+        let names = ["State/a b.json", "State/new\nline.json", "State/tab\there.json", "State/\"quoted\".json", "State/caf\u{E9}.json"]
+        try Fixture.commit(repo, [names[0]: "1", names[1]: "2"], "two")
+        try Fixture.commit(repo, [names[2]: "3", names[3]: "4", names[4]: "5", "notes.txt": "x"], "three")
+        let versions = try repo.fileVersions(from: base, to: "HEAD", under: "State")
+        XCTAssertEqual(versions.map { $0.blobs.keys.sorted() }, [Array(names[0...1]).sorted(), Array(names[2...4]).sorted()])
+        for v in versions {
+            for (path, blob) in v.blobs {
+                XCTAssertEqual(blob, try Fixture.git(repo, ["rev-parse", "\(v.commit.sha):\(path)"]), path)
+            }
+        }
+        XCTAssertEqual(versions.map(\.commit.authorEmail), ["admin@x.example", "admin@x.example"])
     }
 }

@@ -7,7 +7,7 @@ final class PullRequestReviewsTests: XCTestCase {
     let older = String(repeating: "b", count: 40)
 
     func review(_ login: String, _ state: String, _ commit: String? = nil, _ at: String?) -> PullRequestReview {
-        PullRequestReview(login: login, state: state, commitID: commit ?? head, submittedAt: at.map(GateKit.t))
+        PullRequestReview(login: login, state: state, commitID: commit ?? head, submittedAt: at.map(Fixture.t))
     }
 
     func parse(_ text: String) throws -> JSONValue { try JSONFile.parse(bytes: Array(text.utf8), shown: "reviews.json") }
@@ -23,7 +23,7 @@ final class PullRequestReviewsTests: XCTestCase {
         """
         let reviews = try PullRequestReviews.decode(try parse(text), file: "reviews.json")
         XCTAssertEqual(reviews, [
-            PullRequestReview(login: "alice-gh", state: "APPROVED", commitID: head, submittedAt: GateKit.t("2026-01-05T10:00:00Z")),
+            PullRequestReview(login: "alice-gh", state: "APPROVED", commitID: head, submittedAt: Fixture.t("2026-01-05T10:00:00Z")),
             PullRequestReview(login: "bob-gh", state: "COMMENTED", commitID: older, submittedAt: nil),
         ])
     }
@@ -46,10 +46,7 @@ final class PullRequestReviewsTests: XCTestCase {
     }
 
     func testLoadReadsAFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("steward-reviews-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("reviews.json").path
+        let file = Fixture.temporaryDirectory(self) + "/reviews.json"
         try Data(#"[{"user":{"login":"Alice-GH"},"state":"APPROVED","commit_id":"\#(head)","submitted_at":"2026-01-05T10:00:00Z"}]"#.utf8)
             .write(to: URL(fileURLWithPath: file))
         let reviews = try PullRequestReviews.load(file)

@@ -10,7 +10,7 @@ final class TreeCheckSharedSecretTests: XCTestCase {
         let root = Fixture.governanceRoot(self)
         let count = 2000
         for i in 0..<count {
-            let id = "conn-\(100000 + i)"
+            let id = try ConnectorID("conn-\(100000 + i)")
             let b = try ConnectorBuilder.active(id)  // every one uses Fixture.spec()'s secretRef
             Fixture.put(root.statePath + "/\(id).json", Data(DocumentEncoding.bytes(b.document)))
         }

@@ -3,23 +3,12 @@ import XCTest
 @testable import StewardCore
 
 final class GenericInventoryTests: XCTestCase {
-    private func fixture(_ name: String) throws -> [UInt8] {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return Array(try Data(contentsOf: dir.appendingPathComponent("Fixtures/Inventory/" + name)))
-    }
-
-    private func failure(_ json: String, file: String = "observed.json") -> InventoryError? {
-        do {
-            let inv = try InventoryReader.read(Array(json.utf8), file: file, format: .generic)
-            XCTFail("expected an error, got \(inv.records)")
-            return nil
-        } catch {
-            return error
-        }
+    private func failure(_ json: String) -> InventoryError? {
+        Fixture.inventoryFailure(json, file: "observed.json", format: .generic)
     }
 
     func testFixture() throws {
-        let inv = try InventoryReader.read(try fixture("generic-inventory.json"), file: "generic-inventory.json")
+        let inv = try InventoryReader.read(try Fixture.inventoryBytes("generic-inventory.json"), file: "generic-inventory.json")
         XCTAssertEqual(inv.format, .generic)
         XCTAssertEqual(inv.platforms, ["salesforce", "slack"])
         XCTAssertEqual(inv.records, [

@@ -3,25 +3,14 @@ import XCTest
 @testable import StewardCore
 
 final class GitHubInstallationsTests: XCTestCase {
-    private func fixture(_ name: String) throws -> [UInt8] {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return Array(try Data(contentsOf: dir.appendingPathComponent("Fixtures/Inventory/" + name)))
-    }
-
-    private func failure(_ json: String, file: String = "installations.json") -> InventoryError? {
-        do {
-            let inv = try InventoryReader.read(Array(json.utf8), file: file, format: .githubInstallations)
-            XCTFail("expected an error, got \(inv.records)")
-            return nil
-        } catch {
-            return error
-        }
+    private func failure(_ json: String) -> InventoryError? {
+        Fixture.inventoryFailure(json, file: "installations.json", format: .githubInstallations)
     }
 
     private let minimal = #"{"id": 1, "app_slug": "a", "permissions": {}}"#
 
     func testRealisticResponse() throws {
-        let inv = try InventoryReader.read(try fixture("github-installations.json"), file: "github-installations.json")
+        let inv = try InventoryReader.read(try Fixture.inventoryBytes("github-installations.json"), file: "github-installations.json")
         XCTAssertEqual(inv.format, .githubInstallations)
         XCTAssertEqual(inv.platforms, ["github"])
         XCTAssertEqual(inv.records, [

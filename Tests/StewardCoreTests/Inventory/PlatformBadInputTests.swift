@@ -4,7 +4,7 @@ import XCTest
 /// Every platform format: truncated files and a wrong format forced with
 /// `--observed-format` are refused with the file named; sniffing picks the right reader.
 final class PlatformBadInputTests: XCTestCase {
-    typealias P = PlatformFixture
+    typealias F = Fixture
 
     static let fixtures: [(String, InventoryFormat)] = [
         ("entra-applications.json", .entraApplications),
@@ -19,14 +19,14 @@ final class PlatformBadInputTests: XCTestCase {
 
     func testEachFixtureIsSniffedAsItsFormat() throws {
         for (name, format) in Self.fixtures {
-            XCTAssertEqual(InventoryReader.sniff(try P.bytes(name)), format, name)
-            XCTAssertEqual(try InventoryReader.read(P.bytes(name), file: name, format: format).format, format, name)
+            XCTAssertEqual(InventoryReader.sniff(try F.inventoryBytes(name)), format, name)
+            XCTAssertEqual(try InventoryReader.read(F.inventoryBytes(name), file: name, format: format).format, format, name)
         }
     }
 
     func testATruncatedExportIsRefusedNamingTheFileAndLine() throws {
         for (name, format) in Self.fixtures {
-            let bytes = try P.bytes(name)
+            let bytes = try F.inventoryBytes(name)
             for cut in [bytes.count / 2, bytes.count - 3] {
                 for forced in [nil, format] {
                     do {
@@ -43,7 +43,7 @@ final class PlatformBadInputTests: XCTestCase {
 
     func testAWrongFormatForcedIsRefused() throws {
         for (name, format) in Self.fixtures {
-            let bytes = try P.bytes(name)
+            let bytes = try F.inventoryBytes(name)
             for forced in InventoryFormat.allCases where forced != format && forced != .awsCredentialReport {
                 do {
                     let inv = try InventoryReader.read(bytes, file: name, format: forced)
@@ -57,6 +57,6 @@ final class PlatformBadInputTests: XCTestCase {
     }
 
     func testAnAWSReportForcedOnJSONIsRefused() throws {
-        XCTAssertNotNil(P.failure(try P.text("okta-api-tokens.json"), format: .awsCredentialReport))
+        XCTAssertNotNil(F.inventoryFailure(try F.inventoryText("okta-api-tokens.json"), format: .awsCredentialReport))
     }
 }

@@ -3,22 +3,22 @@ import XCTest
 
 /// The fine-grained PAT, Okta API token and Kubernetes token Secret readers.
 final class TokenReaderTests: XCTestCase {
-    typealias P = PlatformFixture
+    typealias F = Fixture
 
     // MARK: GitHub fine-grained PATs
 
     func testPATPagesReadAsLoginSlashTokenName() throws {
-        let inv = try P.read("github-fine-grained-pats.json")
+        let inv = try F.readInventory("github-fine-grained-pats.json")
         XCTAssertEqual(inv.format, .githubFineGrainedPATs)
         XCTAssertEqual(inv.records.map(\.ref), ["octocat/release-bot", "hubot/nightly-sync", "mona/old-migration"])
         XCTAssertEqual(inv.records.map(\.source), ["[0][0]", "[0][1]", "[1][0]"], "two pages")
         let bot = inv.records[0]
         XCTAssertEqual(bot.scopes, ["contents:write", "members:read", "metadata:read"])
         XCTAssertEqual(bot.personOwner, "octocat")
-        XCTAssertEqual(bot.createdAt, P.t("2025-12-10T09:14:02Z"))
-        XCTAssertEqual(bot.lastUsedAt, P.t("2026-02-27T18:03:45Z"))
+        XCTAssertEqual(bot.createdAt, F.lenient("2025-12-10T09:14:02Z"))
+        XCTAssertEqual(bot.lastUsedAt, F.lenient("2026-02-27T18:03:45Z"))
         XCTAssertEqual(bot.credentials.map(\.id), ["github-pat:98716"])
-        XCTAssertEqual(bot.credentials[0].expiresAt, P.t("2026-03-10T09:14:02Z"))
+        XCTAssertEqual(bot.credentials[0].expiresAt, F.lenient("2026-03-10T09:14:02Z"))
         XCTAssertTrue(inv.records[1].credentials[0].neverExpires, "token_expires_at null")
         XCTAssertTrue(inv.records[2].credentials[0].disabled, "token_expired")
         // Covers PAT refs, not App slugs: an installations binding is not judged by it.
@@ -27,7 +27,7 @@ final class TokenReaderTests: XCTestCase {
     }
 
     func testAMergedPaginateArrayReadsToo() throws {
-        let pages = try XCTUnwrap(try StrictJSON.parse(P.bytes("github-fine-grained-pats.json")).arrayValue)
+        let pages = try XCTUnwrap(try StrictJSON.parse(F.inventoryBytes("github-fine-grained-pats.json")).arrayValue)
         let merged = JSONValue.array(pages.flatMap { $0.arrayValue ?? [] })
         let inv = try InventoryReader.read(CanonicalJSON.encode(merged), file: "pats.json")
         XCTAssertEqual(inv.records.count, 3)
@@ -35,28 +35,28 @@ final class TokenReaderTests: XCTestCase {
     }
 
     func testPATWrongTypesNameTheRecordAndField() {
-        let e = P.failure(#"[{"id": 1, "owner": {"login": "octocat"}, "token_name": "x", "token_expired": "no"}]"#)
+        let e = F.inventoryFailure(#"[{"id": 1, "owner": {"login": "octocat"}, "token_name": "x", "token_expired": "no"}]"#)
         XCTAssertEqual(e?.location, "record [0], field token_expired")
-        XCTAssertEqual(P.failure(#"[{"id": "1", "owner": {"login": "o"}, "token_name": "x"}]"#, format: .githubFineGrainedPATs)?.location,
+        XCTAssertEqual(F.inventoryFailure(#"[{"id": "1", "owner": {"login": "o"}, "token_name": "x"}]"#, format: .githubFineGrainedPATs)?.location,
                        "record [0], field id")
-        XCTAssertEqual(P.failure(#"[{"id": 1, "owner": {"login": "o"}, "token_name": "x", "permissions": {"repository": {"contents": 2}}}]"#)?.location,
+        XCTAssertEqual(F.inventoryFailure(#"[{"id": 1, "owner": {"login": "o"}, "token_name": "x", "permissions": {"repository": {"contents": 2}}}]"#)?.location,
                        "record [0], field permissions.repository.contents")
-        XCTAssertEqual(P.failure(#"[{"id": 1, "owner": "octocat", "token_name": "x"}]"#)?.location, "record [0], field owner")
+        XCTAssertEqual(F.inventoryFailure(#"[{"id": 1, "owner": "octocat", "token_name": "x"}]"#)?.location, "record [0], field owner")
     }
 
     // MARK: Okta
 
     func testOktaTokensArePersonBoundAndTheirExpiryMoves() throws {
-        let inv = try P.read("okta-api-tokens.json")
+        let inv = try F.readInventory("okta-api-tokens.json")
         XCTAssertEqual(inv.format, .oktaAPITokens)
         XCTAssertEqual(inv.records.map(\.ref), ["crm-sync-token", "scim-provisioner"])
         let t = inv.records[0]
         XCTAssertEqual(t.personOwner, "00ub0oNGTSWTBKOLGLNR")
-        XCTAssertEqual(t.createdAt, P.t("2025-05-01T10:00:00Z"))
-        XCTAssertEqual(t.lastUsedAt, P.t("2026-02-18T06:12:40Z"), "expiresAt minus the P30D window")
+        XCTAssertEqual(t.createdAt, F.lenient("2025-05-01T10:00:00Z"))
+        XCTAssertEqual(t.lastUsedAt, F.lenient("2026-02-18T06:12:40Z"), "expiresAt minus the P30D window")
         XCTAssertTrue(t.credentials[0].expiryMoves)
-        let page2 = try P.read("okta-api-tokens.page-2.json")
-        XCTAssertFalse(page2.records[0].credentials[0].isLive(at: P.t("2026-03-01T00:00:00Z")), "past expiresAt: expired")
+        let page2 = try F.readInventory("okta-api-tokens.page-2.json")
+        XCTAssertFalse(page2.records[0].credentials[0].isLive(at: F.lenient("2026-03-01T00:00:00Z")), "past expiresAt: expired")
     }
 
     func testOktaDurationsAndWrongTypes() {
@@ -66,30 +66,30 @@ final class TokenReaderTests: XCTestCase {
         XCTAssertNil(OktaAPITokens.isoDuration("P1M"), "months have no fixed length")
         XCTAssertNil(OktaAPITokens.isoDuration("30D"))
         let base = #""id": "00T1", "name": "n", "userId": "00u1""#
-        XCTAssertEqual(P.failure("[{" + base + #", "tokenWindow": "thirty days"}]"#)?.location, "record [0], field tokenWindow")
-        XCTAssertEqual(P.failure("[{" + base + #", "expiresAt": true}]"#)?.location, "record [0], field expiresAt")
-        XCTAssertEqual(P.failure(#"[{"id": "00T1", "name": "n", "userId": 7}]"#)?.location, "record [0], field userId")
+        XCTAssertEqual(F.inventoryFailure("[{" + base + #", "tokenWindow": "thirty days"}]"#)?.location, "record [0], field tokenWindow")
+        XCTAssertEqual(F.inventoryFailure("[{" + base + #", "expiresAt": true}]"#)?.location, "record [0], field expiresAt")
+        XCTAssertEqual(F.inventoryFailure(#"[{"id": "00T1", "name": "n", "userId": 7}]"#)?.location, "record [0], field userId")
     }
 
     // MARK: Kubernetes
 
     func testKubectlListGivesOneRecordPerServiceAccount() throws {
-        let inv = try P.read("kubernetes-service-account-tokens.json")
+        let inv = try F.readInventory("kubernetes-service-account-tokens.json")
         XCTAssertEqual(inv.format, .kubernetesServiceAccountTokens)
         XCTAssertEqual(inv.records.map(\.ref), ["ci/deployer", "default/old-bot", "payments/ledger-sync"])
         let ledger = inv.records[2]
         XCTAssertEqual(ledger.source, "items[2]")
-        XCTAssertEqual(ledger.createdAt, P.t("2024-11-05T16:45:31Z"))
+        XCTAssertEqual(ledger.createdAt, F.lenient("2024-11-05T16:45:31Z"))
         XCTAssertEqual(ledger.credentials.map(\.id), ["payments/ledger-sync-token"])
         XCTAssertTrue(ledger.credentials[0].neverExpires, "legacy tokens never expire")
-        XCTAssertEqual(ledger.credentials[0].lastUsedAt, P.t("2026-02-20T00:00:00Z"))
+        XCTAssertEqual(ledger.credentials[0].lastUsedAt, F.lenient("2026-02-20T00:00:00Z"))
         let old = inv.records[1].credentials[0]
         XCTAssertTrue(old.disabled, "legacy-token-invalid-since: the cluster refuses it")
-        XCTAssertFalse(old.isLive(at: P.t("2026-03-01T00:00:00Z")))
+        XCTAssertFalse(old.isLive(at: F.lenient("2026-03-01T00:00:00Z")))
     }
 
     func testAChunkWithAContinueTokenIsRefused() throws {
-        let chunk = try P.bytes("kubernetes-secretlist-chunk-1.json")
+        let chunk = try F.inventoryBytes("kubernetes-secretlist-chunk-1.json")
         do {
             _ = try InventoryReader.read(chunk, file: "chunk.json")
             XCTFail("a chunk is not the whole list")
@@ -102,12 +102,12 @@ final class TokenReaderTests: XCTestCase {
         let other = #"{"kind": "List", "items": [{"type": "Opaque", "metadata": {"name": "db", "namespace": "x"}}]}"#
         XCTAssertEqual(try InventoryReader.read(Array(other.utf8), file: "s.json").records, [])
         let meta = #"{"kind": "List", "items": [{"type": "kubernetes.io/service-account-token", "metadata": "#
-        XCTAssertEqual(P.failure(meta + #"{"name": "t", "namespace": "x", "annotations": {"kubernetes.io/service-account.name": 3}}}]}"#)?.location,
+        XCTAssertEqual(F.inventoryFailure(meta + #"{"name": "t", "namespace": "x", "annotations": {"kubernetes.io/service-account.name": 3}}}]}"#)?.location,
                        "record items[0], field metadata.annotations.kubernetes.io/service-account.name")
-        XCTAssertEqual(P.failure(meta + #"{"name": "t", "namespace": "x", "creationTimestamp": 5}}]}"#)?.location,
+        XCTAssertEqual(F.inventoryFailure(meta + #"{"name": "t", "namespace": "x", "creationTimestamp": 5}}]}"#)?.location,
                        "record items[0], field metadata.creationTimestamp")
-        XCTAssertEqual(P.failure(meta + #"{"name": "t", "namespace": "x"}}]}"#)?.location, "record items[0], field metadata.annotations")
-        XCTAssertEqual(P.failure(meta + #"{"name": "t", "namespace": "x", "annotations": {"kubernetes.io/service-account.name": "a"}, "#
+        XCTAssertEqual(F.inventoryFailure(meta + #"{"name": "t", "namespace": "x"}}]}"#)?.location, "record items[0], field metadata.annotations")
+        XCTAssertEqual(F.inventoryFailure(meta + #"{"name": "t", "namespace": "x", "annotations": {"kubernetes.io/service-account.name": "a"}, "#
                                  + #""labels": {"kubernetes.io/legacy-token-last-used": "last week"}}}]}"#)?.location,
                        "record items[0], field metadata.labels.kubernetes.io/legacy-token-last-used")
     }

@@ -6,18 +6,12 @@ import XCTest
 final class AmenderAndUntilTests: XCTestCase {
     typealias F = Fixture
 
-    private func change(_ edit: (inout SpecChange) -> Void) -> SpecChange {
-        var c = SpecChange()
-        edit(&c)
-        return c
-    }
-
     // MARK: amenders may not approve
 
     func testAnApproverWhoAmendedARequestMayNotApproveIt() throws {
         var b = ConnectorBuilder()
         try b.perform(.request(F.spec()), by: F.rita, at: F.t0)
-        try b.perform(.amend(change { $0.addScopes = ["write:Account"] }), by: F.alice, at: F.t0.plus(hours: 1))
+        try b.perform(.amend(F.change { $0.addScopes = ["write:Account"] }), by: F.alice, at: F.t0.plus(hours: 1))
         let v = expectRefusal("separation-of-duties") { try b.perform(.approve, by: F.alice, at: F.t0.plus(hours: 2)) }
         XCTAssertTrue(v?.message.contains("amended") ?? false, v?.message ?? "")
         XCTAssertEqual(b.document.state, "requested")
@@ -27,8 +21,8 @@ final class AmenderAndUntilTests: XCTestCase {
 
     func testEveryAmenderIsBarredEvenOneWhoOnlyNarrowed() throws {
         var b = try ConnectorBuilder.active(spec: F.spec(scopes: ["read:Account", "read:Contact"]))
-        try b.perform(.amend(change { $0.addScopes = ["write:Account"] }), by: F.alice, at: F.t0.plus(days: 1))
-        try b.perform(.amend(change { $0.removeScopes = ["read:Contact"] }), by: F.bob, at: F.t0.plus(days: 1))
+        try b.perform(.amend(F.change { $0.addScopes = ["write:Account"] }), by: F.alice, at: F.t0.plus(days: 1))
+        try b.perform(.amend(F.change { $0.removeScopes = ["read:Contact"] }), by: F.bob, at: F.t0.plus(days: 1))
         XCTAssertEqual(b.current.amenders, [F.alice, F.bob])
         expectRefusal("separation-of-duties") { try b.perform(.approve, by: F.alice, at: F.t0.plus(days: 1)) }
         expectRefusal("separation-of-duties") { try b.perform(.approve, by: "BOB@X.EXAMPLE", at: F.t0.plus(days: 1)) }
@@ -42,17 +36,17 @@ final class AmenderAndUntilTests: XCTestCase {
     func testAnAmendBeforeTheLastCompletedApprovalDoesNotBarALaterOne() throws {
         var b = ConnectorBuilder()
         try b.perform(.request(F.spec()), by: F.rita, at: F.t0)
-        try b.perform(.amend(change { $0.addScopes = ["write:Account"] }), by: F.alice, at: F.t0)
+        try b.perform(.amend(F.change { $0.addScopes = ["write:Account"] }), by: F.alice, at: F.t0)
         try b.perform(.approve, by: F.bob, at: F.t0.plus(hours: 1))
         try b.perform(.activate(credentialId: "k", secretRef: nil), by: F.lee, at: F.t0.plus(hours: 2))
-        try b.perform(.amend(change { $0.addScopes = ["read:Contact"] }), by: F.rita, at: F.t0.plus(days: 1))
+        try b.perform(.amend(F.change { $0.addScopes = ["read:Contact"] }), by: F.rita, at: F.t0.plus(days: 1))
         try b.perform(.approve, by: F.alice, at: F.t0.plus(days: 1))
         XCTAssertEqual(b.document.state, "active")
     }
 
     func testAnAmenderMayStillRecertify() throws {
         var b = try ConnectorBuilder.active(spec: F.spec(scopes: ["read:Account", "read:Contact"]))
-        try b.perform(.amend(change { $0.removeScopes = ["read:Contact"] }), by: F.alice, at: F.t0.plus(days: 1))
+        try b.perform(.amend(F.change { $0.removeScopes = ["read:Contact"] }), by: F.alice, at: F.t0.plus(days: 1))
         try b.perform(.recertify, by: F.alice, at: F.t0.plus(days: 2))
     }
 
@@ -70,17 +64,17 @@ final class AmenderAndUntilTests: XCTestCase {
     func testAnAmendWhoseUntilIsNotAfterItsTimeIsRefused() throws {
         var b = try ConnectorBuilder.active(spec: F.spec(until: F.t0.plus(days: 20)), workflow: F.temporary)
         for until in [F.t0.plus(days: 2), F.t0.plus(days: 1)] {
-            expectRefusal("until-past") { try b.perform(.amend(self.change { $0.until = until }), by: F.lee, at: F.t0.plus(days: 2)) }
+            expectRefusal("until-past") { try b.perform(.amend(F.change { $0.until = until }), by: F.lee, at: F.t0.plus(days: 2)) }
         }
         XCTAssertEqual(b.document.version, 3)
-        try b.perform(.amend(change { $0.until = F.t0.plus(days: 3) }), by: F.lee, at: F.t0.plus(days: 2))
+        try b.perform(.amend(F.change { $0.until = F.t0.plus(days: 3) }), by: F.lee, at: F.t0.plus(days: 2))
         XCTAssertEqual(b.document.due.until, F.t0.plus(days: 3))
     }
 
     func testAnUntilLeftAloneMayHavePassed() throws {
         // Only an until the event sets is judged: an amend of something else near the end is fine.
         var b = try ConnectorBuilder.active(spec: F.spec(until: F.t0.plus(days: 1)), workflow: F.temporary)
-        try b.perform(.amend(change { $0.purpose = "winding down" }), by: F.lee, at: F.t0.plus(hours: 23))
+        try b.perform(.amend(F.change { $0.purpose = "winding down" }), by: F.lee, at: F.t0.plus(hours: 23))
     }
 
     // MARK: evidence must say something

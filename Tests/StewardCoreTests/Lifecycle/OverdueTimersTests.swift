@@ -64,6 +64,28 @@ final class OverdueTimersTests: XCTestCase {
         XCTAssertTrue(v?.message.contains("due at \(overdue)") == true, v?.message ?? "")
     }
 
+    /// The due time the refusal names is the moment the runner applies the step: both come
+    /// from `RunPlan.dueAt`, so they cannot drift apart.
+    func testTheNamedDueTimeIsWhenTheRunnerAppliesTheStep() throws {
+        var requested = ConnectorBuilder("req", workflow: F.standard)
+        try requested.perform(.request(F.spec()), by: F.rita, at: F.t0)
+        var approved = requested
+        try approved.perform(.approve, by: F.alice, at: F.t0.plus(days: 1))
+        var reviewDue = try ConnectorBuilder.active()
+        try reviewDue.run(at: try XCTUnwrap(reviewDue.current.due.review))
+        let temporary = try ConnectorBuilder.active("mig", spec: F.spec(until: F.t0.plus(days: 10)), workflow: F.temporary)
+        for (b, cause) in [(requested, RunnerCause.requestExpired), (approved, .approvalLapsed), (reviewDue, .reviewOverdue),
+                           (temporary, .temporaryWindowEnded)] {
+            let due = try XCTUnwrap(RunPlan.dueAt(cause, b.current, workflow: b.workflow), "\(cause)")
+            XCTAssertNotEqual(RunPlan.next(b.current, workflow: b.workflow, now: due.plus(seconds: -1), people: nil, signals: nil)?.cause,
+                              cause, "not before \(due)")
+            XCTAssertEqual(RunPlan.next(b.current, workflow: b.workflow, now: due, people: nil, signals: nil)?.cause, cause)
+            let named = OverdueTimers.due(b.current, workflow: b.workflow, at: due.plus(days: 1), file: b.file)
+            XCTAssertEqual(named?.cause, cause)
+            XCTAssertEqual(named?.dueAt, due, "\(cause)")
+        }
+    }
+
     // MARK: allowed
 
     func testClosingEventsPassWhileATimerIsDue() throws {

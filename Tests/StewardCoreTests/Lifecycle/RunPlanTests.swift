@@ -134,13 +134,13 @@ final class RunPlanTests: XCTestCase {
     }
 
     func testDurationsComeFromTheWorkflow() throws {
-        let wf = try F.decode(F.standard(setting: ["timers", "review", "medium"], to: .string("10d")))
+        let wf = try F.decode(F.standardJSON(setting: ["timers", "review", "medium"], to: .string("10d")))
         let b = try ConnectorBuilder.active(workflow: wf)
         let due = F.t0.plus(days: 10, hours: 2)
         XCTAssertEqual(b.document.due.review, due)
         XCTAssertNil(next(b, at: due.plus(seconds: -1)))
         XCTAssertEqual(next(b, at: due)?.event, .reviewDue)
-        let expiry = try F.decode(F.standard(setting: ["timers", "requestExpiry"], to: .string("36h")))
+        let expiry = try F.decode(F.standardJSON(setting: ["timers", "requestExpiry"], to: .string("36h")))
         var r = ConnectorBuilder(workflow: expiry)
         try r.perform(.request(F.spec()), by: F.rita, at: F.t0)
         XCTAssertNil(next(r, at: F.t0.plus(hours: 36, seconds: -1)))

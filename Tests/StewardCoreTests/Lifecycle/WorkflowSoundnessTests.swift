@@ -52,22 +52,22 @@ final class WorkflowSoundnessTests: XCTestCase {
     }
 
     func testUnknownStateInATransition() {
-        let to = refused(F.standard(setting: ["transitions", rotate, "to"], to: .string("limbo")))
+        let to = refused(F.standardJSON(setting: ["transitions", rotate, "to"], to: .string("limbo")))
         XCTAssertEqual(to?.location, "transitions[\(rotate)].to")
         XCTAssertTrue(to?.message.contains("unknown state 'limbo'") ?? false)
-        let from = refused(F.standard(setting: ["transitions", rotate, "from"], to: .array([.string("active"), .string("limbo")])))
+        let from = refused(F.standardJSON(setting: ["transitions", rotate, "from"], to: .array([.string("active"), .string("limbo")])))
         XCTAssertEqual(from?.location, "transitions[\(rotate)].from[1]")
     }
 
     func testUnknownGuard() {
-        let e = refused(F.standard(setting: ["transitions", rotate, "guards"], to: .array([.string("human-only"), .string("be-nice")])))
+        let e = refused(F.standardJSON(setting: ["transitions", rotate, "guards"], to: .array([.string("human-only"), .string("be-nice")])))
         XCTAssertEqual(e?.location, "transitions[\(rotate)].guards[1]")
         XCTAssertTrue(e?.message.contains("unknown guard 'be-nice'") ?? false)
         XCTAssertTrue(e?.message.contains("not-requester") ?? false, "lists the known guards")
     }
 
     func testUnknownEvent() {
-        let e = refused(F.standard(setting: ["transitions", rotate, "event"], to: .string("teleport")))
+        let e = refused(F.standardJSON(setting: ["transitions", rotate, "event"], to: .string("teleport")))
         XCTAssertEqual(e?.location, "transitions[\(rotate)].event")
         XCTAssertTrue(e?.message.contains("unknown event 'teleport'") ?? false)
     }
@@ -89,48 +89,48 @@ final class WorkflowSoundnessTests: XCTestCase {
     }
 
     func testATransitionOutOfTheTerminalState() {
-        let e = refused(F.standard(setting: ["transitions", rotate, "from"], to: .array([.string("active"), .string("decommissioned")])))
+        let e = refused(F.standardJSON(setting: ["transitions", rotate, "from"], to: .array([.string("active"), .string("decommissioned")])))
         XCTAssertEqual(e?.location, "transitions[\(rotate)]")
         XCTAssertTrue(e?.message.contains("terminal") ?? false)
     }
 
     func testAnOffboardingTaskKindNotDescribed() {
         let kinds: JSONValue = .array(["revoke-credential", "shred-disk", "notify-owners"].map(JSONValue.string))
-        let e = refused(F.standard(setting: ["offboarding", "credentialIssued"], to: kinds))
+        let e = refused(F.standardJSON(setting: ["offboarding", "credentialIssued"], to: kinds))
         XCTAssertEqual(e?.location, "tasks")
         XCTAssertTrue(e?.message.contains("'shred-disk'") ?? false)
         // The kinds the engine opens itself must be described too.
-        let r = refused(F.standard(setting: ["tasks", "rotate-credential"], to: nil))
+        let r = refused(F.standardJSON(setting: ["tasks", "rotate-credential"], to: nil))
         XCTAssertTrue(r?.message.contains("'rotate-credential'") ?? false)
     }
 
     func testEmptyOffboardingIsRefused() {
-        let e = refused(F.standard(setting: ["offboarding", "noCredential"], to: .array([])))
+        let e = refused(F.standardJSON(setting: ["offboarding", "noCredential"], to: .array([])))
         XCTAssertEqual(e?.location, "offboarding")
     }
 
     func testUnknownLintIdAndLevel() {
-        let id = refused(F.standard(setting: ["lints", "no-such-lint"], to: .string("error")))
+        let id = refused(F.standardJSON(setting: ["lints", "no-such-lint"], to: .string("error")))
         XCTAssertEqual(id?.location, "lints.no-such-lint")
         XCTAssertTrue(id?.message.contains("secret-in-file") ?? false, "lists the known rules")
-        let level = refused(F.standard(setting: ["lints", "overprivileged"], to: .string("loud")))
+        let level = refused(F.standardJSON(setting: ["lints", "overprivileged"], to: .string("loud")))
         XCTAssertEqual(level?.location, "lints.overprivileged")
     }
 
     func testBadDurationText() {
         for text in ["30 days", "30", "d", "0d", "-5d", "1w", "1.5d"] {
-            let e = refused(F.standard(setting: ["timers", "review", "high"], to: .string(text)))
+            let e = refused(F.standardJSON(setting: ["timers", "review", "high"], to: .string(text)))
             XCTAssertEqual(e?.location, "timers.review.high", text)
             XCTAssertTrue(e?.message.contains("duration") ?? false, text)
         }
-        let task = refused(F.standard(setting: ["tasks", "delete-secret", "due"], to: .string("soon")))
+        let task = refused(F.standardJSON(setting: ["tasks", "delete-secret", "due"], to: .string("soon")))
         XCTAssertEqual(task?.location, "tasks.delete-secret.due")
-        let missing = refused(F.standard(setting: ["timers", "review", "low"], to: nil))
+        let missing = refused(F.standardJSON(setting: ["timers", "review", "low"], to: nil))
         XCTAssertEqual(missing?.location, "timers.review.low")
     }
 
     func testDurationsAreReadFromTheWorkflow() throws {
-        let wf = try F.decode(F.standard(setting: ["timers", "review", "medium"], to: .string("36h")))
+        let wf = try F.decode(F.standardJSON(setting: ["timers", "review", "medium"], to: .string("36h")))
         XCTAssertEqual(wf.timers.review[.medium], Duration(seconds: 36 * 3600))
         XCTAssertEqual(Duration(text: "45m")?.seconds, 2700)
         XCTAssertEqual(Duration(text: "10s")?.seconds, 10)
@@ -138,18 +138,18 @@ final class WorkflowSoundnessTests: XCTestCase {
     }
 
     func testUnknownFieldsAndWrongSchemaAreRefused() {
-        let extra = refused(F.standard(setting: ["timers", "snooze"], to: .string("1d")))
+        let extra = refused(F.standardJSON(setting: ["timers", "snooze"], to: .string("1d")))
         XCTAssertEqual(extra?.location, "timers.snooze")
         XCTAssertTrue(extra?.message.contains("unknown field") ?? false)
-        XCTAssertEqual(refused(F.standard(setting: ["schema"], to: .int(2)))?.location, "schema")
-        XCTAssertEqual(refused(F.standard(setting: ["initial"], to: .string("dreaming")))?.location, "initial")
-        XCTAssertEqual(refused(F.standard(setting: ["states", "1"], to: .string("requested")))?.location, "states[1]")
+        XCTAssertEqual(refused(F.standardJSON(setting: ["schema"], to: .int(2)))?.location, "schema")
+        XCTAssertEqual(refused(F.standardJSON(setting: ["initial"], to: .string("dreaming")))?.location, "initial")
+        XCTAssertEqual(refused(F.standardJSON(setting: ["states", "1"], to: .string("requested")))?.location, "states[1]")
     }
 
     func testAWorkflowWithoutARequestTransitionIsRefused() {
         guard case .array(let ts)? = F.workflowJSON("standard").objectValue?["transitions"] else { return XCTFail() }
         let rest = ts.filter { $0.objectValue?["event"] != .string("request") }
-        let e = refused(F.standard(setting: ["transitions"], to: .array(rest)))
+        let e = refused(F.standardJSON(setting: ["transitions"], to: .array(rest)))
         XCTAssertEqual(e?.location, "transitions")
     }
 

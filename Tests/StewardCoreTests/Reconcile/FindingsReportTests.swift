@@ -3,29 +3,29 @@ import XCTest
 
 /// `run --findings FILE`: Markdown grouped by severity, with the owners as contacts.
 final class FindingsReportTests: XCTestCase {
-    typealias K = GateKit
+    typealias F = Fixture
 
     func findings() throws -> [Finding] {
         let crmArn = "arn:aws:iam::123456789012:user/integrations/crm-sync"
-        var gone = try K.active("crm-sync", spec: K.spec(business: "dana@x.example", technical: "lee@x.example",
+        var gone = try ConnectorBuilder.active("crm-sync", at: "2026-01-02T09:00:00Z", spec: F.spec(business: "dana@x.example", technical: "lee@x.example",
                                                          bindings: [Binding(platform: "aws", ref: crmArn)]))
         try gone.decommission(at: "2026-02-01T00:00:00Z")
-        let hr = try K.active("hr-feed", spec: K.spec(business: "hana@x.example", technical: "ravi@x.example",
+        let hr = try ConnectorBuilder.active("hr-feed", at: "2026-01-02T09:00:00Z", spec: F.spec(business: "hana@x.example", technical: "ravi@x.example",
                                                       bindings: [Binding(platform: "aws", ref: "arn:aws:iam::123456789012:user/hr|feed")]))
         var crm = ObservedRecord(platform: "aws", ref: crmArn)
         crm.source = "row 2"
         let inv = Inventory(file: "iam.csv", format: .awsCredentialReport, records: [
             crm,
-            ObservedRecord(platform: "aws", ref: "arn:aws:iam::123456789012:user/shadow", lastUsedAt: K.t("2025-01-01T00:00:00Z")),
+            ObservedRecord(platform: "aws", ref: "arn:aws:iam::123456789012:user/shadow", lastUsedAt: F.t("2025-01-01T00:00:00Z")),
         ], platforms: ["aws"])
-        return Reconcile.run(docs: [gone.document, hr.document], inventories: [inv], workflows: K.workflowSet.workflows,
-                             now: K.t("2026-03-01T00:00:00Z")).findings
+        return Reconcile.run(docs: [gone.document, hr.document], inventories: [inv], workflows: F.workflowSet.workflows,
+                             now: F.t("2026-03-01T00:00:00Z")).findings
     }
 
     func testGroupsBySeverityMostSevereFirst() throws {
         let f = try findings()
         XCTAssertEqual(f.map(\.severity), ["critical", "high", "medium", "low"])
-        let md = FindingsReport.markdown(f, now: K.t("2026-03-01T00:00:00Z"))
+        let md = FindingsReport.markdown(f, now: F.t("2026-03-01T00:00:00Z"))
         XCTAssertTrue(md.hasPrefix("# Steward reconciliation findings\n\nGenerated at 2026-03-01T00:00:00Z. 4 finding(s).\n"), md)
         let headings = md.split(separator: "\n").filter { $0.hasPrefix("## ") }
         XCTAssertEqual(headings, ["## Critical (1)", "## High (1)", "## Medium (1)", "## Low (1)"])
@@ -33,7 +33,7 @@ final class FindingsReportTests: XCTestCase {
     }
 
     func testRowsNameTheOwnersAsContactsAndEscapePipes() throws {
-        let md = FindingsReport.markdown(try findings(), now: K.t("2026-03-01T00:00:00Z"))
+        let md = FindingsReport.markdown(try findings(), now: F.t("2026-03-01T00:00:00Z"))
         let lines = md.split(separator: "\n").map(String.init)
         let revocation = try XCTUnwrap(lines.first { $0.hasPrefix("| revocation-ineffective |") })
         XCTAssertTrue(revocation.contains("| crm-sync |"), revocation)
@@ -57,28 +57,26 @@ final class FindingsReportTests: XCTestCase {
     func testALineBreakInAnExportedRefStaysInsideItsRow() {
         let f = Finding(kind: "unmanaged", connector: nil, platform: "generic", ref: "bot\n## Critical (0)\r\nall clear",
                         owasp: "NHI1:2025 Improper Offboarding", severity: "high", message: "observed in x.json")
-        let md = FindingsReport.markdown([f], now: GateKit.t("2026-03-01T00:00:00Z"))
+        let md = FindingsReport.markdown([f], now: Fixture.t("2026-03-01T00:00:00Z"))
         let headings = md.split(separator: "\n").filter { $0.hasPrefix("#") }
         XCTAssertEqual(headings, ["# Steward reconciliation findings", "## High (1)"], md)
         XCTAssertEqual(md.split(separator: "\n").filter { $0.hasPrefix("| unmanaged |") }.count, 1, md)
     }
 
     func testNoFindings() {
-        let md = FindingsReport.markdown([], now: GateKit.t("2026-03-01T00:00:00Z"))
+        let md = FindingsReport.markdown([], now: Fixture.t("2026-03-01T00:00:00Z"))
         XCTAssertEqual(md, "# Steward reconciliation findings\n\nGenerated at 2026-03-01T00:00:00Z. 0 finding(s).\n")
     }
 
     func testWritesTheFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("steward-findings-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("findings.md").path
+        let dir = F.temporaryDirectory(self)
+        let path = dir + "/findings.md"
         let f = try findings()
-        try FindingsReport.write(f, to: path, now: K.t("2026-03-01T00:00:00Z"))
-        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), FindingsReport.markdown(f, now: K.t("2026-03-01T00:00:00Z")))
+        try FindingsReport.write(f, to: path, now: F.t("2026-03-01T00:00:00Z"))
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), FindingsReport.markdown(f, now: F.t("2026-03-01T00:00:00Z")))
         // Missing folders are created; a path through a regular file is refused.
-        try FindingsReport.write(f, to: dir.path + "/new/dir/f.md", now: K.t("2026-03-01T00:00:00Z"))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.path + "/new/dir/f.md"))
-        XCTAssertThrowsError(try FindingsReport.write(f, to: path + "/f.md", now: K.t("2026-03-01T00:00:00Z")))
+        try FindingsReport.write(f, to: dir + "/new/dir/f.md", now: F.t("2026-03-01T00:00:00Z"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/new/dir/f.md"))
+        XCTAssertThrowsError(try FindingsReport.write(f, to: path + "/f.md", now: F.t("2026-03-01T00:00:00Z")))
     }
 }

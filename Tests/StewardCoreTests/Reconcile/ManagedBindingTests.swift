@@ -5,7 +5,7 @@ import XCTest
 /// object stays revocation-ineffective whatever else names it; AWS IAM names and GitHub
 /// logins compare without regard to case, everything else exactly.
 final class ManagedBindingTests: XCTestCase {
-    typealias K = GateKit
+    typealias F = Fixture
 
     static let now = "2026-03-01T00:00:00Z"
     static let arn = "arn:aws:iam::123456789012:user/integrations/crm-sync"
@@ -20,11 +20,11 @@ final class ManagedBindingTests: XCTestCase {
     }
 
     func outcome(_ docs: [ConnectorDocument], _ inv: [Inventory]) -> Reconcile.Outcome {
-        Reconcile.run(docs: docs, inventories: inv, workflows: K.workflowSet.workflows, now: K.t(Self.now))
+        Reconcile.run(docs: docs, inventories: inv, workflows: F.workflowSet.workflows, now: F.t(Self.now))
     }
 
-    func gone(_ id: String = "old-sync", ref: String = arn) throws -> ConnectorDocument {
-        var b = try K.active(id, spec: K.spec(bindings: [Binding(platform: "aws", ref: ref)]))
+    func gone(_ id: ConnectorID = "old-sync", ref: String = arn) throws -> ConnectorDocument {
+        var b = try ConnectorBuilder.active(id, at: "2026-01-02T09:00:00Z", spec: F.spec(bindings: [Binding(platform: "aws", ref: ref)]))
         try b.decommission(at: "2026-02-20T00:00:00Z")
         return b.document
     }
@@ -32,8 +32,8 @@ final class ManagedBindingTests: XCTestCase {
     // MARK: a request naming the same object does not hide the failed revocation
 
     func testARequestNamingADecommissionedObjectDoesNotHideIt() throws {
-        var fresh = K.Builder("new-sync")
-        try fresh.request(K.spec(bindings: [Binding(platform: "aws", ref: Self.arn)]), at: "2026-02-25T00:00:00Z")
+        var fresh = ConnectorBuilder("new-sync")
+        try fresh.request(F.spec(bindings: [Binding(platform: "aws", ref: Self.arn)]), at: "2026-02-25T00:00:00Z")
         let o = outcome([try gone(), fresh.document], [aws([Self.arn])])
         XCTAssertEqual(o.findings.map(\.kind), ["revocation-ineffective"])
         XCTAssertEqual(o.findings[0].connector, "old-sync")
@@ -41,23 +41,23 @@ final class ManagedBindingTests: XCTestCase {
     }
 
     func testAnActiveConnectorNamingItDoesNotHideItEither() throws {
-        let active = try K.active("new-sync", spec: K.spec(bindings: [Binding(platform: "aws", ref: Self.arn)])).document
+        let active = try ConnectorBuilder.active("new-sync", at: "2026-01-02T09:00:00Z", spec: F.spec(bindings: [Binding(platform: "aws", ref: Self.arn)])).document
         let o = outcome([try gone(), active], [aws([Self.arn])])
         XCTAssertEqual(o.findings.map(\.kind), ["revocation-ineffective"], "still reported: the old credential may be alive")
         XCTAssertTrue(o.findings[0].message.contains("new-sync also binds it"), o.findings[0].message)
     }
 
     func testAnObjectNamedOnlyByAnUnapprovedRequestIsUnmanaged() throws {
-        var fresh = K.Builder("new-sync")
-        try fresh.request(K.spec(bindings: [Binding(platform: "aws", ref: Self.arn)]), at: "2026-02-25T00:00:00Z")
+        var fresh = ConnectorBuilder("new-sync")
+        try fresh.request(F.spec(bindings: [Binding(platform: "aws", ref: Self.arn)]), at: "2026-02-25T00:00:00Z")
         let o = outcome([fresh.document], [aws([Self.arn])])
         XCTAssertEqual(o.findings.map(\.kind), ["unmanaged"])
         XCTAssertTrue(o.findings[0].message.contains("only new-sync names it, and is not approved"), o.findings[0].message)
     }
 
     func testAnApprovedConnectorManagesItsBinding() throws {
-        var b = K.Builder("new-sync")
-        try b.request(K.spec(bindings: [Binding(platform: "aws", ref: Self.arn)]), at: "2026-02-25T00:00:00Z")
+        var b = ConnectorBuilder("new-sync")
+        try b.request(F.spec(bindings: [Binding(platform: "aws", ref: Self.arn)]), at: "2026-02-25T00:00:00Z")
         try b.approve(at: "2026-02-26T00:00:00Z")
         XCTAssertEqual(outcome([b.document], [aws([Self.arn])]).findings, [])
     }
@@ -76,7 +76,7 @@ final class ManagedBindingTests: XCTestCase {
             Inventory(file: "pats.json", format: .githubFineGrainedPATs, records: [ObservedRecord(platform: "github", ref: ref)],
                       platforms: ["github"], coverage: .refsWithSlash)
         }
-        var b = try K.active("bot", spec: K.spec(bindings: [Binding(platform: "github", ref: "OctoCat/release-bot")]))
+        var b = try ConnectorBuilder.active("bot", at: "2026-01-02T09:00:00Z", spec: F.spec(bindings: [Binding(platform: "github", ref: "OctoCat/release-bot")]))
         try b.decommission(at: "2026-02-20T00:00:00Z")
         XCTAssertEqual(outcome([b.document], [pats("octocat/release-bot")]).findings.map(\.kind), ["revocation-ineffective"])
         let other = outcome([b.document], [pats("octocat/Release-Bot")])
@@ -85,7 +85,7 @@ final class ManagedBindingTests: XCTestCase {
 
     func testOtherPlatformsCompareExactly() throws {
         let app = "1b4f816e-5eaf-48b9-8613-7923830595ad"
-        var b = try K.active("entra", spec: K.spec(bindings: [Binding(platform: "azure", ref: app)]))
+        var b = try ConnectorBuilder.active("entra", at: "2026-01-02T09:00:00Z", spec: F.spec(bindings: [Binding(platform: "azure", ref: app)]))
         try b.decommission(at: "2026-02-20T00:00:00Z")
         let inv = Inventory(file: "apps.json", format: .entraApplications,
                             records: [ObservedRecord(platform: "azure", ref: app.uppercased())], platforms: ["azure"])
@@ -96,7 +96,7 @@ final class ManagedBindingTests: XCTestCase {
     // MARK: coverage
 
     func testAnInstallationsExportProvesNothingAboutAPAT() throws {
-        var b = try K.active("bot", spec: K.spec(bindings: [Binding(platform: "github", ref: "octocat/release-bot")]))
+        var b = try ConnectorBuilder.active("bot", at: "2026-01-02T09:00:00Z", spec: F.spec(bindings: [Binding(platform: "github", ref: "octocat/release-bot")]))
         try b.decommission(at: "2026-02-20T00:00:00Z")
         let installations = Inventory(file: "installations.json", format: .githubInstallations, records: [],
                                       platforms: ["github"], coverage: .refsWithoutSlash)
@@ -106,7 +106,7 @@ final class ManagedBindingTests: XCTestCase {
     }
 
     func testAGCPKeysListProvesRemovalOnlyForTheAccountsItNames() throws {
-        var b = try K.active("gcp", spec: K.spec(bindings: [Binding(platform: "gcp", ref: "crm@p.iam.gserviceaccount.com")]))
+        var b = try ConnectorBuilder.active("gcp", at: "2026-01-02T09:00:00Z", spec: F.spec(bindings: [Binding(platform: "gcp", ref: "crm@p.iam.gserviceaccount.com")]))
         try b.decommission(at: "2026-02-20T00:00:00Z")
         let other = Inventory(file: "keys.json", format: .gcpServiceAccountKeys, records: [], platforms: ["gcp"],
                               coverage: .refs(["ci@p.iam.gserviceaccount.com"]))

@@ -4,21 +4,21 @@ import XCTest
 /// `ConnectorDocument.reconcileSummary`: what a run keeps of each connector for
 /// reconciliation gives the same findings and signals as the whole document.
 final class ReconcileSummaryTests: XCTestCase {
-    typealias K = GateKit
+    typealias F = Fixture
     typealias R = ReconcileTests
 
     func testTheSummaryReconcilesLikeTheDocument() throws {
-        var ended = try K.active("crm-sync", spec: K.spec(bindings: [Binding(platform: "aws", ref: R.crmArn)]))
+        var ended = try ConnectorBuilder.active("crm-sync", at: "2026-01-02T09:00:00Z", spec: F.spec(bindings: [Binding(platform: "aws", ref: R.crmArn)]))
         try ended.decommission(at: "2026-02-20T00:00:00Z")
         try ended.closeTask("crm-sync#4-notify-owners", at: "2026-02-28T20:00:00Z", evidence: "mailed dana and lee")
-        let live = try K.active("hr-feed", spec: K.spec(scopes: ["read:Account"], secretRef: "vault://kv/crm",
+        let live = try ConnectorBuilder.active("hr-feed", at: "2026-01-02T09:00:00Z", spec: F.spec(scopes: ["read:Account"], secretRef: "vault://kv/crm",
                                                        bindings: [Binding(platform: "aws", ref: R.hrArn)]))
         let docs = [ended.document, live.document]
         let exports = [R.aws([R.record(R.crmArn), R.record(R.hrArn, scopes: ["read:Account", "write:Account"], lastUsed: "2025-10-01T00:00:00Z")])]
-        let now = K.t(R.now)
-        let whole = Reconcile.run(docs: docs, inventories: exports, workflows: K.workflowSet.workflows, now: now)
+        let now = F.t(R.now)
+        let whole = Reconcile.run(docs: docs, inventories: exports, workflows: F.workflowSet.workflows, now: now)
         let summaries = docs.map(\.reconcileSummary)
-        let summarised = Reconcile.run(docs: summaries, inventories: exports, workflows: K.workflowSet.workflows, now: now)
+        let summarised = Reconcile.run(docs: summaries, inventories: exports, workflows: F.workflowSet.workflows, now: now)
         XCTAssertFalse(whole.findings.isEmpty)
         XCTAssertEqual(summarised.findings, whole.findings)
         XCTAssertEqual(summarised.signals, whole.signals)

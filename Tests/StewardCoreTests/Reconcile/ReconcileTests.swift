@@ -3,7 +3,7 @@ import XCTest
 
 /// `Reconcile.run`: declared connectors against what platforms export, at a fixed now.
 final class ReconcileTests: XCTestCase {
-    typealias K = GateKit
+    typealias F = Fixture
 
     static let now = "2026-03-01T00:00:00Z"
     static let crmArn = "arn:aws:iam::123456789012:user/integrations/crm-sync"
@@ -19,18 +19,18 @@ final class ReconcileTests: XCTestCase {
 
     static func record(_ ref: String, platform: String = "aws", scopes: [String]? = nil, lastUsed: String? = nil,
                        credential: String? = nil, credentialCreated: String? = nil) -> ObservedRecord {
-        ObservedRecord(platform: platform, ref: ref, scopes: scopes, createdAt: nil, lastUsedAt: lastUsed.map(K.t),
-                       credentialId: credential, credentialCreatedAt: credentialCreated.map(K.t))
+        ObservedRecord(platform: platform, ref: ref, scopes: scopes, createdAt: nil, lastUsedAt: lastUsed.map(F.t),
+                       credentialId: credential, credentialCreatedAt: credentialCreated.map(F.t))
     }
 
     /// crm-sync, active since 2026-01-02T11:00, bound to its IAM user.
-    func crm(scopes: [String] = ["read:Account"], secretRef: String? = "vault://kv/crm", bindings: [Binding]? = nil) throws -> K.Builder {
-        try K.active("crm-sync", spec: K.spec(scopes: scopes, secretRef: secretRef,
+    func crm(scopes: [String] = ["read:Account"], secretRef: String? = "vault://kv/crm", bindings: [Binding]? = nil) throws -> ConnectorBuilder {
+        try ConnectorBuilder.active("crm-sync", at: "2026-01-02T09:00:00Z", spec: F.spec(scopes: scopes, secretRef: secretRef,
                                               bindings: bindings ?? [Binding(platform: "aws", ref: Self.crmArn)]))
     }
 
     func reconcile(_ docs: [ConnectorDocument], _ inventories: [Inventory], now: String = now) -> Reconcile.Outcome {
-        Reconcile.run(docs: docs, inventories: inventories, workflows: K.workflowSet.workflows, now: K.t(now))
+        Reconcile.run(docs: docs, inventories: inventories, workflows: F.workflowSet.workflows, now: F.t(now))
     }
 
     func kinds(_ o: Reconcile.Outcome) -> [String] { o.findings.map(\.kind) }
@@ -68,20 +68,20 @@ final class ReconcileTests: XCTestCase {
 
     // MARK: revocation-ineffective
 
-    func decommissioned(at: String) throws -> K.Builder {
+    func decommissioned(at: Timestamp) throws -> ConnectorBuilder {
         var b = try crm()
         try b.decommission(at: at)
         return b
     }
 
     func revocationSeverity(decommissionedAt: String, now: String) throws -> String? {
-        let o = reconcile([try decommissioned(at: decommissionedAt).document], [Self.aws([Self.record(Self.crmArn)])], now: now)
+        let o = reconcile([try decommissioned(at: F.t(decommissionedAt)).document], [Self.aws([Self.record(Self.crmArn)])], now: now)
         XCTAssertEqual(kinds(o), ["revocation-ineffective"])
         return o.findings.first?.severity
     }
 
     func testRevocationIneffectiveSeverityRisesWithTime() throws {
-        XCTAssertEqual(K.standard.timers.revocationGrace, .days(1))
+        XCTAssertEqual(F.standard.timers.revocationGrace, .days(1))
         XCTAssertEqual(try revocationSeverity(decommissionedAt: "2026-02-28T12:00:00Z", now: Self.now), "medium", "within the grace")
         XCTAssertEqual(try revocationSeverity(decommissionedAt: "2026-02-28T00:00:00Z", now: Self.now), "medium", "exactly the grace")
         XCTAssertEqual(try revocationSeverity(decommissionedAt: "2026-02-27T23:59:59Z", now: Self.now), "high", "past the grace")
@@ -124,7 +124,7 @@ final class ReconcileTests: XCTestCase {
         XCTAssertTrue(drift.contains("admin:org, write:Account"), drift)
 
         // The runner acts on the signal: active → review-due, reason "scope drift: …".
-        try b.run(at: Self.now, signals: o.signals["crm-sync"])
+        try b.run(at: F.t(Self.now), signals: o.signals["crm-sync"])
         let last = try XCTUnwrap(b.document.history.last)
         XCTAssertEqual(b.document.state, "review-due")
         XCTAssertEqual(last.event, "review-due")
@@ -159,7 +159,7 @@ final class ReconcileTests: XCTestCase {
         let signals = try XCTUnwrap(o.signals["crm-sync"])
         XCTAssertNotNil(signals.dormant)
 
-        try b.run(at: Self.now, signals: signals)
+        try b.run(at: F.t(Self.now), signals: signals)
         XCTAssertEqual(b.document.openTasks.map(\.kind), ["review-dormant"])
         XCTAssertEqual(b.document.history.last?.dataString("reason"), "dormant: \(signals.dormant!)")
         let version = b.document.version
@@ -185,12 +185,25 @@ final class ReconcileTests: XCTestCase {
         let signals = try XCTUnwrap(o.signals["crm-sync"])
         XCTAssertNotNil(signals.staleCredential)
 
-        try b.run(at: Self.now, signals: signals)
+        try b.run(at: F.t(Self.now), signals: signals)
         XCTAssertEqual(b.document.openTasks.map(\.kind), ["rotate-credential"])
         XCTAssertTrue(b.document.history.last?.dataString("reason")?.hasPrefix("stale credential: ") ?? false)
         let version = b.document.version
         try b.run(at: "2026-03-02T00:00:00Z", signals: signals)
         XCTAssertEqual(b.document.version, version, "no second rotate-credential while one is open")
+    }
+
+    /// Dormant and stale start exactly at their periods (90 days here), not a second before.
+    func testDormantAndStaleStartExactlyAtTheirPeriods() throws {
+        let doc = try crm().document
+        func kindsAt(lastUsed: String, created: String) -> [String] {
+            kinds(reconcile([doc], [Self.aws([Self.record(Self.crmArn, lastUsed: lastUsed, credential: "\(Self.crmArn)#access_key_1",
+                                                          credentialCreated: created)])]))
+        }
+        XCTAssertEqual(kindsAt(lastUsed: "2025-12-01T00:00:00Z", created: "2026-01-01T00:00:00Z"), ["dormant"])
+        XCTAssertEqual(kindsAt(lastUsed: "2025-12-01T00:00:01Z", created: "2026-01-01T00:00:00Z"), [])
+        XCTAssertEqual(kindsAt(lastUsed: "2026-02-28T00:00:00Z", created: "2025-12-01T00:00:00Z"), ["stale-credential"])
+        XCTAssertEqual(kindsAt(lastUsed: "2026-02-28T00:00:00Z", created: "2025-12-01T00:00:01Z"), [])
     }
 
     func testAStaleCredentialDoesNotOpenARotationWhenOneIsOpen() throws {
@@ -207,7 +220,7 @@ final class ReconcileTests: XCTestCase {
 
     func testOneCredentialBehindTwoConnectorsIsShared() throws {
         let crm = try crm().document
-        let hr = try K.active("hr-feed", spec: K.spec(secretRef: "vault://kv/hr", bindings: [Binding(platform: "aws", ref: Self.hrArn)])).document
+        let hr = try ConnectorBuilder.active("hr-feed", at: "2026-01-02T09:00:00Z", spec: F.spec(secretRef: "vault://kv/hr", bindings: [Binding(platform: "aws", ref: Self.hrArn)])).document
         let key = "arn:aws:iam::123456789012:access-key/AKIA-shared"
         let o = reconcile([crm, hr], [Self.aws([Self.record(Self.crmArn, credential: key), Self.record(Self.hrArn, credential: key)])])
         XCTAssertEqual(kinds(o), ["shared-credential"])
@@ -220,14 +233,14 @@ final class ReconcileTests: XCTestCase {
 
     func testOneSecretRefBehindTwoLiveConnectorsIsShared() throws {
         let crm = try crm(secretRef: "vault://kv/shared").document
-        let hr = try K.active("hr-feed", spec: K.spec(secretRef: "vault://kv/shared", bindings: [Binding(platform: "aws", ref: Self.hrArn)])).document
+        let hr = try ConnectorBuilder.active("hr-feed", at: "2026-01-02T09:00:00Z", spec: F.spec(secretRef: "vault://kv/shared", bindings: [Binding(platform: "aws", ref: Self.hrArn)])).document
         let o = reconcile([crm, hr], [Self.aws([Self.record(Self.crmArn), Self.record(Self.hrArn)])])
         XCTAssertEqual(kinds(o), ["shared-credential"])
         XCTAssertEqual(o.findings[0].platform, "secretRef")
         XCTAssertEqual(o.findings[0].ref, "vault://kv/shared")
         XCTAssertTrue(o.findings[0].owasp.hasPrefix("NHI9:2025"))
 
-        var old = try K.active("hr-feed", spec: K.spec(secretRef: "vault://kv/shared", bindings: [Binding(platform: "aws", ref: Self.hrArn)]))
+        var old = try ConnectorBuilder.active("hr-feed", at: "2026-01-02T09:00:00Z", spec: F.spec(secretRef: "vault://kv/shared", bindings: [Binding(platform: "aws", ref: Self.hrArn)]))
         try old.decommission(at: "2026-02-01T00:00:00Z")
         let after = reconcile([crm, old.document], [Self.aws([Self.record(Self.crmArn)])])
         XCTAssertEqual(after.findings, [], "a decommissioned connector no longer shares its secret")
@@ -259,13 +272,13 @@ final class ReconcileTests: XCTestCase {
         XCTAssertEqual(proof, "absent from exports/iam.csv (aws-credential-report) at 2026-03-01T00:00:00Z")
 
         // The runner closes verify-removal with that proof as evidence.
-        XCTAssertEqual(RunPlan.next(b.state!, workflow: K.standard, now: K.t(Self.now), people: nil, signals: o.signals["crm-sync"])?.closeTaskID,
+        XCTAssertEqual(RunPlan.next(b.state!, workflow: F.standard, now: F.t(Self.now), people: nil, signals: o.signals["crm-sync"])?.closeTaskID,
                        "crm-sync#4-verify-removal")
-        try b.run(at: Self.now, signals: o.signals["crm-sync"])
+        try b.run(at: F.t(Self.now), signals: o.signals["crm-sync"])
         let task = try XCTUnwrap(b.document.tasks.first { $0.id == "crm-sync#4-verify-removal" })
         XCTAssertEqual(task.status, .done)
         XCTAssertEqual(task.evidence, proof)
-        XCTAssertEqual(task.closedAt, K.t(Self.now))
+        XCTAssertEqual(task.closedAt, F.t(Self.now))
         XCTAssertEqual(b.document.history.count, 5, "one close-task event, nothing more")
         let close = try XCTUnwrap(b.document.history.last)
         XCTAssertEqual(close.event, "close-task")
@@ -274,7 +287,7 @@ final class ReconcileTests: XCTestCase {
         XCTAssertEqual(b.document.openTasks.map(\.id).sorted(),
                        ["crm-sync#4-delete-secret", "crm-sync#4-notify-owners", "crm-sync#4-revoke-credential"])
         let version = b.document.version
-        try b.run(at: Self.now, signals: o.signals["crm-sync"])
+        try b.run(at: F.t(Self.now), signals: o.signals["crm-sync"])
         XCTAssertEqual(b.document.version, version, "a second run at the same time does nothing")
         XCTAssertEqual(close.dataString("task"), "crm-sync#4-verify-removal")
         XCTAssertEqual(close.dataString("evidence"), proof)
@@ -286,7 +299,7 @@ final class ReconcileTests: XCTestCase {
         XCTAssertNil(o.signals["crm-sync"]?.removalProof)
         var b = try decommissioned(at: "2026-02-20T00:00:00Z")
         let v = b.document.version
-        try b.run(at: Self.now, signals: o.signals["crm-sync"])
+        try b.run(at: F.t(Self.now), signals: o.signals["crm-sync"])
         XCTAssertEqual(b.document.version, v)
         XCTAssertEqual(b.document.tasks.first { $0.kind == "verify-removal" }?.status, .open)
     }
@@ -304,7 +317,7 @@ final class ReconcileTests: XCTestCase {
 
     func testFindingsAreOrderedBySeverity() throws {
         let gone = try decommissioned(at: "2026-02-01T00:00:00Z").document
-        let hr = try K.active("hr-feed", spec: K.spec(secretRef: "vault://kv/hr", bindings: [Binding(platform: "aws", ref: Self.hrArn)])).document
+        let hr = try ConnectorBuilder.active("hr-feed", at: "2026-01-02T09:00:00Z", spec: F.spec(secretRef: "vault://kv/hr", bindings: [Binding(platform: "aws", ref: Self.hrArn)])).document
         let o = reconcile([gone, hr], [Self.aws([Self.record(Self.crmArn), Self.record("arn:aws:iam::123456789012:user/x", lastUsed: "2025-01-01T00:00:00Z")])])
         XCTAssertEqual(o.findings.map(\.severity), ["critical", "high", "medium", "low"])
         XCTAssertEqual(kinds(o), ["revocation-ineffective", "unmanaged", "dormant", "missing"])

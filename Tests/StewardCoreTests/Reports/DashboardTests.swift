@@ -4,18 +4,25 @@ import XCTest
 /// The HTML dashboard: self-contained, escaped, every connector present, the sections the
 /// report promises. (Tests/browser renders it in a real browser.)
 final class DashboardTests: XCTestCase {
-    typealias K = GateKit
+    typealias F = Fixture
 
     func page(findings: [Finding]? = nil, unreadable: [UnreadableFile] = []) throws -> (String, EstateReport) {
-        let hostile = try K.active("crm-sync", spec: K.spec(risk: .high, business: "dana@x.example",
+        let hostile = try ConnectorBuilder.active("crm-sync", at: "2026-01-02T09:00:00Z", spec: F.spec(risk: .high, business: "dana@x.example",
                                                             scopes: ["<script>alert(1)</script>", "read:\"Account\"&'x'"],
                                                             reaches: ["<img src=x onerror=alert(2)>"]))
-        var gone = try K.active("old-etl", spec: K.spec())
+        var gone = try ConnectorBuilder.active("old-etl", at: "2026-01-02T09:00:00Z", spec: F.spec())
         try gone.decommission(at: "2026-02-01T00:00:00Z")
-        let temp = try K.active("mig", spec: K.spec(until: K.t("2026-03-01T00:00:00Z")), workflow: K.temporary)
-        let entries = [hostile.document, gone.document, temp.document].map { EstateReport.Entry(doc: $0, workflow: K.standard) }
-        let r = EstateReport.build(entries, files: 3 + unreadable.count, unreadable: unreadable, now: K.t("2026-02-10T00:00:00Z"), findings: findings)
+        let temp = try ConnectorBuilder.active("mig", at: "2026-01-02T09:00:00Z", spec: F.spec(until: F.t("2026-03-01T00:00:00Z")), workflow: F.temporary)
+        let entries = [hostile.document, gone.document, temp.document].map { EstateReport.Entry(doc: $0, workflow: F.standard) }
+        let r = EstateReport.build(entries, files: 3 + unreadable.count, unreadable: unreadable, now: F.t("2026-02-10T00:00:00Z"), findings: findings)
         return (Dashboard.html(r), r)
+    }
+
+    /// Calendar days are whole UTC days from 1970-01-01, rounded down (before 1970 too).
+    func testCalendarDaysAreWholeUTCDays() {
+        XCTAssertEqual([-86_401, -1, 0, 86_399, 86_400].map { DashboardCalendar.day(Timestamp(seconds: $0)) }, [-2, -1, 0, 0, 1])
+        XCTAssertEqual(DashboardCalendar.day(F.t("2026-01-05T23:59:59Z")), 20_458)
+        XCTAssertEqual(DashboardCalendar.weekday(20_458), 0, "2026-01-05 is a Monday")
     }
 
     func testTheDashboardIsOneSelfContainedPage() throws {

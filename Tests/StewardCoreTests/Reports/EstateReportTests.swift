@@ -4,14 +4,14 @@ import XCTest
 /// The estate report's facts: counts, overdue kept apart from upcoming, review and removal
 /// figures, owners, unreadable files, and the estate rebuilt as of a past time.
 final class EstateReportTests: XCTestCase {
-    typealias K = GateKit
+    typealias F = Fixture
 
     func estate() throws -> [ConnectorDocument] {
-        var requested = K.Builder("new-one")
-        try requested.request(K.spec(risk: .low, business: "zoe@x.example", technical: "zoe@x.example"), at: "2026-02-20T09:00:00Z")
-        let active = try K.active("crm-sync", spec: K.spec(risk: .high))
-        let active2 = try K.active("hr-feed", spec: K.spec(risk: .medium, business: "sam@x.example"))
-        var gone = try K.active("old-etl", spec: K.spec(risk: .high))
+        var requested = ConnectorBuilder("new-one")
+        try requested.request(F.spec(risk: .low, business: "zoe@x.example", technical: "zoe@x.example"), at: "2026-02-20T09:00:00Z")
+        let active = try ConnectorBuilder.active("crm-sync", at: "2026-01-02T09:00:00Z", spec: F.spec(risk: .high))
+        let active2 = try ConnectorBuilder.active("hr-feed", at: "2026-01-02T09:00:00Z", spec: F.spec(risk: .medium, business: "sam@x.example"))
+        var gone = try ConnectorBuilder.active("old-etl", at: "2026-01-02T09:00:00Z", spec: F.spec(risk: .high))
         try gone.append(.rotate, by: "lee@x.example", at: "2026-01-10T00:00:00Z")
         try gone.append(.confirmRotation, by: "lee@x.example", at: "2026-01-11T00:00:00Z", data: ["evidence": .string("old key deleted")])
         try gone.decommission(at: "2026-02-01T00:00:00Z")
@@ -20,8 +20,8 @@ final class EstateReportTests: XCTestCase {
     }
 
     func report(_ docs: [ConnectorDocument], at now: String, unreadable: [UnreadableFile] = [], people: PeopleDirectory? = nil) -> EstateReport {
-        EstateReport.build(docs.map { .init(doc: $0, workflow: K.standard) }, files: docs.count + unreadable.count,
-                           unreadable: unreadable, now: K.t(now), people: people)
+        EstateReport.build(docs.map { .init(doc: $0, workflow: F.standard) }, files: docs.count + unreadable.count,
+                           unreadable: unreadable, now: F.t(now), people: people)
     }
 
     func testCountsByStateAndRisk() throws {
@@ -33,10 +33,10 @@ final class EstateReportTests: XCTestCase {
     }
 
     func testAPastDateIsOverdueAndNeverUpcoming() throws {
-        let now = K.t("2026-02-10T00:00:00Z")
+        let now = F.t("2026-02-10T00:00:00Z")
         let r = report(try estate(), at: now.iso8601)
         // crm-sync (high) was due for review 30 days after activation, 2026-02-01T11:00: passed.
-        XCTAssertTrue(r.overdue.contains { $0.connector == "crm-sync" && $0.kind == .review && $0.at == K.t("2026-02-01T11:00:00Z") })
+        XCTAssertTrue(r.overdue.contains { $0.connector == "crm-sync" && $0.kind == .review && $0.at == F.t("2026-02-01T11:00:00Z") })
         XCTAssertFalse(r.upcoming.contains { $0.connector == "crm-sync" && $0.kind == .review })
         XCTAssertTrue(r.upcoming.allSatisfy { $0.at >= now }, "\(r.upcoming)")
         XCTAssertTrue(r.calendar.allSatisfy { $0.at >= now })
@@ -53,10 +53,10 @@ final class EstateReportTests: XCTestCase {
 
     func testReviewRateRemovalMedianAndCredentialAge() throws {
         var docs = try estate()
-        var late = try K.active("late-one", spec: K.spec(risk: .high))
+        var late = try ConnectorBuilder.active("late-one", at: "2026-01-02T09:00:00Z", spec: F.spec(risk: .high))
         try late.run(at: "2026-02-02T00:00:00Z")
         try late.append(.recertify, by: "alice@x.example", at: "2026-02-05T00:00:00Z")
-        var early = try K.active("early-one", spec: K.spec(risk: .high))
+        var early = try ConnectorBuilder.active("early-one", at: "2026-01-02T09:00:00Z", spec: F.spec(risk: .high))
         try early.append(.recertify, by: "alice@x.example", at: "2026-01-20T00:00:00Z")
         docs += [late.document, early.document]
         let r = report(docs, at: "2026-02-10T00:00:00Z")
@@ -98,13 +98,13 @@ final class EstateReportTests: XCTestCase {
 
     func testTheEstateAsOfAPastTimeIsRebuiltFromTheHistories() throws {
         let docs = try estate()
-        let at = K.t("2026-01-20T00:00:00Z")
+        let at = F.t("2026-01-20T00:00:00Z")
         var entries: [EstateReport.Entry] = []
         var notYet: [String] = []
         for d in docs {
-            switch EstateAsOf.rebuild(d, workflow: K.standard, at: at) {
-            case .existed(let r): entries.append(.init(doc: r, workflow: K.standard))
-            case .notYet: notYet.append(d.id)
+            switch EstateAsOf.rebuild(d, workflow: F.standard, at: at) {
+            case .existed(let r): entries.append(.init(doc: r, workflow: F.standard))
+            case .notYet: notYet.append(d.id.rawValue)
             case .broken(let why): XCTFail(why)
             }
         }
@@ -115,12 +115,12 @@ final class EstateReportTests: XCTestCase {
         XCTAssertEqual(r.openTasks.count, 0)
         XCTAssertTrue(r.headline.hasPrefix("As of 2026-01-20T00:00:00Z: 3 connectors"), r.headline)
         // The rebuilt document is what the file held then: the same as replaying that prefix.
-        guard case .existed(let old) = EstateAsOf.rebuild(docs[3], workflow: K.standard, at: at) else { return XCTFail() }
+        guard case .existed(let old) = EstateAsOf.rebuild(docs[3], workflow: F.standard, at: at) else { return XCTFail() }
         XCTAssertEqual(old.history.count, 6)
         XCTAssertEqual(old.version, 6)
-        guard case .success = Replay.run(old, workflow: K.standard, file: "State/old-etl.json") else { return XCTFail("the rebuilt prefix must replay") }
+        guard case .success = Replay.run(old, workflow: F.standard, file: "State/old-etl.json") else { return XCTFail("the rebuilt prefix must replay") }
         // A task closed after the time was still open then.
-        guard case .existed(let ended) = EstateAsOf.rebuild(docs[3], workflow: K.standard, at: K.t("2026-02-02T00:00:00Z")) else { return XCTFail() }
+        guard case .existed(let ended) = EstateAsOf.rebuild(docs[3], workflow: F.standard, at: F.t("2026-02-02T00:00:00Z")) else { return XCTFail() }
         XCTAssertEqual(ended.state, "decommissioned")
         XCTAssertEqual(ended.tasks.first { $0.kind == "verify-removal" }?.status, .open, "closed on 02-03, open on 02-02")
     }
@@ -128,7 +128,7 @@ final class EstateReportTests: XCTestCase {
     func testABrokenHistoryIsReportedNotCounted() throws {
         var d = try estate()[1]
         d.history[1].event = "teleport"
-        guard case .broken(let why) = EstateAsOf.rebuild(d, workflow: K.standard, at: K.t("2026-03-01T00:00:00Z")) else { return XCTFail() }
+        guard case .broken(let why) = EstateAsOf.rebuild(d, workflow: F.standard, at: F.t("2026-03-01T00:00:00Z")) else { return XCTFail() }
         XCTAssertTrue(why.contains("teleport"), why)
     }
 }

@@ -4,12 +4,12 @@ import XCTest
 /// The evidence pack: what each approval approved, what each amend changed, reviews and
 /// tasks on time or late, commits and pull requests, and the chain verdict.
 final class EvidenceTests: XCTestCase {
-    typealias K = GateKit
+    typealias F = Fixture
 
     /// High risk, two approvals, an amend adding a scope and removing a reach, a re-approval,
     /// a late recertify, a rotation, then a decommission with one task closed late.
     func doc() throws -> ConnectorDocument {
-        var b = try K.active("crm-sync", spec: K.spec(risk: .high, scopes: ["read:Account"], reaches: ["warehouse", "s3"]), credential: "key-1")
+        var b = try ConnectorBuilder.active("crm-sync", at: "2026-01-02T09:00:00Z", spec: F.spec(risk: .high, scopes: ["read:Account"], reaches: ["warehouse", "s3"]), credential: "key-1")
         var change = SpecChange()
         change.addScopes = ["write:Account"]
         change.removeReaches = ["s3"]
@@ -26,9 +26,9 @@ final class EvidenceTests: XCTestCase {
     }
 
     func build(_ d: ConnectorDocument, commits: [String: EventCommit]? = nil) -> Evidence {
-        let problem: String? = { if case .failure(let p) = Replay.run(d, workflow: K.standard, file: "State/crm-sync.json") { return p.description }; return nil }()
-        return Evidence.build(d, workflow: K.standard, chainProblem: problem, commits: commits,
-                              gitUnavailable: commits == nil ? "not inside a git repository" : nil, now: K.t("2026-04-01T00:00:00Z"))
+        let problem: String? = { if case .failure(let p) = Replay.run(d, workflow: F.standard, file: "State/crm-sync.json") { return p.description }; return nil }()
+        return Evidence.build(d, workflow: F.standard, chainProblem: problem, commits: commits,
+                              gitUnavailable: commits == nil ? "not inside a git repository" : nil, now: F.t("2026-04-01T00:00:00Z"))
     }
 
     func testEachApprovalShowsTheSpecItApproved() throws {
@@ -79,7 +79,7 @@ final class EvidenceTests: XCTestCase {
 
     func testEachEventNamesTheCommitAndPullRequestThatAddedIt() throws {
         let d = try doc()
-        let c1 = EventCommit(sha: String(repeating: "a", count: 40), author: "Rita", authorEmail: "rita@x.example", date: K.t("2026-01-02T09:01:00Z"), subject: "Request crm-sync", pullRequest: 12)
+        let c1 = EventCommit(sha: String(repeating: "a", count: 40), author: "Rita", authorEmail: "rita@x.example", date: F.t("2026-01-02T09:01:00Z"), subject: "Request crm-sync", pullRequest: 12)
         let ev = build(d, commits: [d.history[0].hash: c1])
         XCTAssertEqual(ev.events[0].commit?.pullRequest, 12)
         XCTAssertNil(ev.events[1].commit)
@@ -106,7 +106,7 @@ final class EvidenceTests: XCTestCase {
     func testAHistoryThatDoesNotReplayStillRenders() throws {
         var d = try doc()
         d.history[3].event = "teleport"
-        d.history = K.rechained(d.history)
+        d.history = F.rechained(d.history)
         let ev = build(d)
         XCTAssertFalse(ev.chainVerified)
         XCTAssertTrue(EvidencePack.markdown(ev).contains("teleport"))

@@ -3,14 +3,14 @@ import XCTest
 
 /// `tasks --by-owner`: one section per technical owner.
 final class OwnerDigestTests: XCTestCase {
-    typealias K = GateKit
+    typealias F = Fixture
 
     func testOneSectionPerTechnicalOwnerWithOverdueOpenAndReviews() throws {
-        var gone = try K.active("old-etl", spec: K.spec(technical: "lee@x.example"))
+        var gone = try ConnectorBuilder.active("old-etl", at: "2026-01-02T09:00:00Z", spec: F.spec(technical: "lee@x.example"))
         try gone.decommission(at: "2026-02-01T00:00:00Z")
-        let soon = try K.active("crm-sync", spec: K.spec(risk: .high, technical: "LEE@x.example"))
-        let other = try K.active("hr-feed", spec: K.spec(risk: .low, technical: "kim@x.example"))
-        let digest = OwnerDigest(docs: [gone.document, soon.document, other.document], terminal: { _ in K.standard.terminal }, now: K.t("2026-02-03T00:00:00Z"))
+        let soon = try ConnectorBuilder.active("crm-sync", at: "2026-01-02T09:00:00Z", spec: F.spec(risk: .high, technical: "LEE@x.example"))
+        let other = try ConnectorBuilder.active("hr-feed", at: "2026-01-02T09:00:00Z", spec: F.spec(risk: .low, technical: "kim@x.example"))
+        let digest = OwnerDigest(docs: [gone.document, soon.document, other.document], terminal: { _ in F.standard.terminal }, now: F.t("2026-02-03T00:00:00Z"))
         XCTAssertEqual(digest.sections.count, 1, "kim has nothing due: hr-feed's review is 180 days out")
         let lee = digest.sections[0]
         XCTAssertEqual(lee.owner.lowercased(), "lee@x.example", "owners compare without regard to case")

@@ -38,7 +38,7 @@ final class WorkflowGraphTests: XCTestCase {
     static let stateLine = #"^    state "([a-z0-9-]+)" as ([^:\s\-{]+)$"#
 
     func testMermaidHasEveryStateAndTheRunnerEvents() {
-        for wf in [GateKit.standard, GateKit.temporary] {
+        for wf in [Fixture.standard, Fixture.temporary] {
             let m = WorkflowGraph.mermaid(wf)
             let lines = m.split(separator: "\n").map(String.init)
             XCTAssertEqual(lines.first, "stateDiagram-v2")
@@ -69,7 +69,7 @@ final class WorkflowGraphTests: XCTestCase {
     }
 
     func testDotHasEveryStateAndTheRunnerEvents() {
-        let wf = GateKit.standard
+        let wf = Fixture.standard
         let d = WorkflowGraph.dot(wf)
         XCTAssertTrue(d.hasPrefix("digraph \"standard\" {\n"), d)
         XCTAssertTrue(d.hasSuffix("}\n"), d)

@@ -70,12 +70,19 @@ final class StateStoreTests: XCTestCase {
         XCTAssertEqual(typed?.description, "State/typed.json: version: expected an integer, found a string")
     }
 
-    func testLoadAllKeepsGoingPastABadFile() throws {
+    func testTheEstateScanKeepsGoingPastABadFile() throws {
         let root = F.governanceRoot(self)
-        let store = StateStore(root: root)
-        try store.write([try ConnectorBuilder.active("a").document, try ConnectorBuilder.active("c").document])
+        try StateStore(root: root).write([try ConnectorBuilder.active("a").document, try ConnectorBuilder.active("c").document])
         touch(root.statePath + "/b.json", "{")
-        let loaded = store.loadAll(ids: ["a", "b", "c"])
+        var scan = EstateScan(root: root)
+        scan.chunkSize = 2
+        var loaded: [LoadedConnector] = []
+        var chunks = 0
+        scan.forEachChunk(["a", "b", "c"]) { chunk in
+            loaded += chunk
+            chunks += 1
+        }
+        XCTAssertEqual(chunks, 2)
         XCTAssertEqual(loaded.map(\.id), ["a", "b", "c"])
         XCTAssertNotNil(try? loaded[0].result.get())
         XCTAssertNil(try? loaded[1].result.get())

@@ -2,9 +2,10 @@ import Foundation
 import XCTest
 @testable import StewardCore
 
-/// Shared fixtures for the lifecycle, store and runner tests: the shipped workflows read
-/// from the package root, fixed times, a spec builder, and a connector builder that goes
-/// through the real `Append` (so what it returns replays cleanly unless a test tampers).
+/// The one fixture kit of the core tests: the package root, people and fixed times, a spec
+/// builder, temporary directories and governance roots. The shipped workflows are in
+/// `Fixture+Workflows.swift`, the connector builder in `ConnectorBuilder.swift` and the
+/// refusal assertions in `Expectations.swift`.
 enum Fixture {
     /// The package root: this file is Tests/StewardCoreTests/Support/Fixture.swift.
     static let packageRoot: String = {
@@ -13,60 +14,45 @@ enum Fixture {
         return url.path
     }()
 
-    /// The parsed JSON of a shipped workflow file (`standard`, `temporary`, `roles`).
-    static func workflowJSON(_ name: String) -> JSONValue {
-        let path = packageRoot + "/Workflows/\(name).json"
-        guard let data = FileManager.default.contents(atPath: path) else { fatalError("cannot read \(path)") }
-        do { return try StrictJSON.parse([UInt8](data)) } catch { fatalError("\(path): \(error)") }
-    }
-
-    /// Decodes a (possibly edited) workflow value as `Workflows/<name>.json`.
-    static func decode(_ value: JSONValue, name: String = "standard") throws(DataError) -> Workflow {
-        try WorkflowDecoding.workflow(value, file: "Workflows/\(name).json")
-    }
-
-    static let standard: Workflow = try! decode(workflowJSON("standard"))
-    static let temporary: Workflow = try! decode(workflowJSON("temporary"), name: "temporary")
-
-    /// The shipped standard workflow with one value replaced at a key path.
-    static func standard(setting path: [String], to value: JSONValue?) -> JSONValue {
-        edit(workflowJSON("standard"), path: path[...], value: value)
-    }
-
-    /// `value` with the object member at `path` replaced (nil removes it).
-    static func edit(_ v: JSONValue, path: ArraySlice<String>, value: JSONValue?) -> JSONValue {
-        guard let key = path.first else { return value ?? .null }
-        if case .array(var a) = v, let i = Int(key) {
-            a[i] = edit(a[i], path: path.dropFirst(), value: value)
-            return .array(a)
-        }
-        guard case .object(var o) = v else { fatalError("not an object at \(key)") }
-        if path.count == 1 { o[key] = value } else { o[key] = edit(o[key] ?? .object([:]), path: path.dropFirst(), value: value) }
-        return .object(o)
-    }
-
     // MARK: people and times
 
-    static let alice = "alice@x.example"      // approver
-    static let bob = "bob@x.example"          // approver
+    static let alice = "alice@x.example"      // approver, GitHub login alice-gh
+    static let bob = "bob@x.example"          // approver, GitHub login bob-gh
     static let carol = "carol@x.example"      // approver who is also the technical owner below
-    static let rita = "rita@x.example"        // requester, not an approver
+    static let rita = "rita@x.example"        // requester, not an approver, GitHub login rita-gh
     static let dana = "dana@x.example"        // business owner
     static let lee = "lee@x.example"          // technical owner
-    static let roles = Roles(approvers: [alice, bob, carol])
+    static let roles = Roles(approvers: [alice, bob, carol], logins: ["alice-gh": alice, "bob-gh": bob, "rita-gh": rita])
 
-    /// The fixed origin of every test: 2026-01-05T09:00:00Z.
-    static let t0 = Timestamp(iso8601: "2026-01-05T09:00:00Z")!
+    /// The fixed origin of most tests: 2026-01-05T09:00:00Z.
+    static let t0: Timestamp = t("2026-01-05T09:00:00Z")
 
-    static func spec(risk: Risk = .medium, technical: String = lee, business: String = dana,
-                     scopes: [String] = ["read:Account"], reaches: [String] = ["warehouse"],
-                     environment: String = "production", until: Timestamp? = nil,
-                     bindings: [Binding] = [Binding(platform: "aws", ref: "arn:aws:iam::123456789012:user/crm-sync")],
-                     purpose: String = "Nightly export of Accounts to the warehouse") -> Spec {
-        Spec(system: "salesforce", purpose: purpose, kind: "oauth-app", environment: environment, risk: risk,
-             owners: Owners(business: business, technical: technical), scopes: scopes, reaches: reaches,
-             secretRef: "vault://kv/integrations/crm-sync", until: until, bindings: bindings)
+    /// A fixed time written as in a document.
+    static func t(_ iso: String) -> Timestamp {
+        guard let t = Timestamp(iso8601: iso) else { fatalError("bad time \(iso)") }
+        return t
     }
+
+    /// A medium-risk production spec owned by dana and lee; every field can be replaced.
+    static func spec(system: String = "salesforce", purpose: String = "Nightly export of Accounts to the warehouse",
+                     kind: String = "oauth-app", environment: String = "production", risk: Risk = .medium,
+                     business: String = dana, technical: String = lee,
+                     scopes: [String] = ["read:Account"], reaches: [String] = ["warehouse"],
+                     secretRef: String? = "vault://kv/integrations/crm-sync", until: Timestamp? = nil,
+                     bindings: [Binding] = [Binding(platform: "aws", ref: "arn:aws:iam::123456789012:user/crm-sync")]) -> Spec {
+        Spec(system: system, purpose: purpose, kind: kind, environment: environment, risk: risk,
+             owners: Owners(business: business, technical: technical), scopes: scopes, reaches: reaches,
+             secretRef: secretRef, until: until, bindings: bindings)
+    }
+
+    /// A spec change with what `edit` sets.
+    static func change(_ edit: (inout SpecChange) -> Void) -> SpecChange {
+        var c = SpecChange()
+        edit(&c)
+        return c
+    }
+
+    // MARK: files
 
     /// A fresh temporary directory, removed when the test ends.
     static func temporaryDirectory(_ test: XCTestCase) -> String {
@@ -114,89 +100,13 @@ extension Timestamp {
     }
 }
 
-/// Builds one connector event by event through `Append.event`, the way the commands do.
-struct ConnectorBuilder {
-    let id: String
-    let workflow: Workflow
-    var roles: Roles? = Fixture.roles
-    private(set) var doc: ConnectorDocument?
-    private(set) var state: LifecycleState?
-
-    init(_ id: String = "crm-sync", workflow: Workflow = Fixture.standard) {
-        self.id = id
-        self.workflow = workflow
-    }
-
-    var file: String { "State/\(id).json" }
-    var document: ConnectorDocument { doc! }
-    var current: LifecycleState { state! }
-
-    /// Appends one event; on refusal nothing changes and the violation is rethrown.
-    @discardableResult
-    mutating func append(_ kind: EventKind, by actor: String, at: Timestamp, data: [String: JSONValue] = [:],
-                         note: String = "") throws(RuleViolation) -> Event {
-        let out = try Append.event(kind, to: doc, state: state, id: id, actor: actor, at: at, note: note, data: data,
-                                   workflow: workflow, roles: roles, file: file)
-        doc = out.document
-        state = out.state
-        return out.event
-    }
-
-    /// Applies a command as the CLI would (its data built by `LifecycleCommand.data`).
-    @discardableResult
-    mutating func perform(_ command: LifecycleCommand, by actor: String, at: Timestamp, note: String = "") throws(RuleViolation) -> Event {
-        try append(command.event, by: actor, at: at, data: try command.data(currentSpec: state?.spec), note: note)
-    }
-
-    /// Whatever `steward run` appends at `now` (nil when nothing is due).
-    @discardableResult
-    mutating func run(at now: Timestamp, people: PeopleDirectory? = nil) throws(RuleViolation) -> RunPlan.ConnectorPlan? {
-        guard let d = doc, let s = state else { return nil }
-        guard let p = try RunPlan.plan(d, state: s, workflow: workflow, now: now, people: people, signals: nil, file: file) else { return nil }
-        doc = p.document
-        state = p.state
-        return p
-    }
-
-    /// requested (by rita at t0) → approved (by alice, and bob for high risk, at t0+1h) →
-    /// active (by lee at t0+2h).
-    static func active(_ id: String = "crm-sync", spec: Spec = Fixture.spec(), workflow: Workflow = Fixture.standard,
-                       at t: Timestamp = Fixture.t0) throws -> ConnectorBuilder {
-        var b = ConnectorBuilder(id, workflow: workflow)
-        try b.perform(.request(spec), by: Fixture.rita, at: t)
-        try b.perform(.approve, by: Fixture.alice, at: t.plus(hours: 1))
-        if spec.risk == .high { try b.perform(.approve, by: Fixture.bob, at: t.plus(hours: 1)) }
-        try b.perform(.activate(credentialId: "key-1", secretRef: nil), by: Fixture.lee, at: t.plus(hours: 2))
-        return b
-    }
+/// In the tests a time may be written as its document form: `at: "2026-01-02T09:00:00Z"`.
+extension Timestamp: ExpressibleByStringLiteral {
+    public init(stringLiteral iso: String) { self = Fixture.t(iso) }
 }
 
-/// Asserts `body` throws a `RuleViolation` with `rule`, and returns it for further checks.
-@discardableResult
-func expectRefusal(_ rule: String, file: StaticString = #filePath, line: UInt = #line,
-                   _ body: () throws -> Void) -> RuleViolation? {
-    do {
-        try body()
-        XCTFail("expected a refusal with rule \(rule), but it was accepted", file: file, line: line)
-    } catch let v as RuleViolation {
-        XCTAssertEqual(v.rule, rule, "message: \(v.message)", file: file, line: line)
-        return v
-    } catch {
-        XCTFail("expected a RuleViolation \(rule), got \(error)", file: file, line: line)
-    }
-    return nil
-}
-
-/// Asserts `body` throws a `DataError`, and returns it.
-@discardableResult
-func expectDataError(file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void) -> DataError? {
-    do {
-        try body()
-        XCTFail("expected a DataError, but it succeeded", file: file, line: line)
-    } catch let e as DataError {
-        return e
-    } catch {
-        XCTFail("expected a DataError, got \(error)", file: file, line: line)
-    }
-    return nil
+/// In the tests a connector id may be written as its text: `id: "crm-sync"` (a literal that
+/// is not an id stops the test).
+extension ConnectorID: ExpressibleByStringLiteral {
+    public init(stringLiteral text: String) { self = try! ConnectorID(text) }
 }

@@ -4,8 +4,11 @@ enum DashboardCalendar {
     static let colours: [WorkKind: String] = [.review: "#4c7fd9", .rotation: "#7a5cc4", .windowEnd: "#e07b00"]
     static let names: [WorkKind: String] = [.review: "review", .rotation: "rotation", .windowEnd: "window ends"]
 
+    /// 1970-01-01T00:00:00Z, day 0 of the calendar's day numbers.
+    static let epoch = Timestamp(seconds: 0)
+
     /// Days since 1970-01-01 (UTC) of `t`.
-    static func day(_ t: Timestamp) -> Int64 { t.seconds >= 0 ? t.seconds / 86_400 : -((-t.seconds + 86_399) / 86_400) }
+    static func day(_ t: Timestamp) -> Int64 { epoch.days(until: t) }
 
     /// 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
     static func weekday(_ day: Int64) -> Int64 { ((day + 3) % 7 + 7) % 7 }
@@ -40,7 +43,7 @@ enum DashboardCalendar {
                 var fill = inRange ? "#eef1f5" : "#fafbfc"
                 if let kind = WorkKind.allCases.first(where: { k in items.contains { $0.kind == k } && colours[k] != nil }) { fill = colours[kind]! }
                 let stroke = date == first ? " stroke=\"#1d2430\" stroke-width=\"1.5\"" : ""
-                let dateText = Timestamp(seconds: date * 86_400).dateOnly
+                let dateText = epoch.adding(.days(date)).dateOnly
                 let title = items.isEmpty ? dateText : dateText + ": " + items.map { "\($0.connector) \(names[$0.kind] ?? $0.kind.rawValue)" }.joined(separator: ", ")
                 svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell)\" height=\"\(cell)\" rx=\"3\" fill=\"\(fill)\"\(stroke)><title>\(ReportText.html(title))</title></rect>"
                 if items.count > 1 {
@@ -58,7 +61,7 @@ enum DashboardCalendar {
         guard !r.calendar.isEmpty else { return "<p class=\"muted\">Nothing falls due in the next \(EstateReport.calendarDays) days.</p>" }
         var t = "<details\(r.calendar.count <= 40 ? " open" : "")><summary>\(ReportText.count(r.calendar.count, "date")) in the next \(EstateReport.calendarDays) days</summary><table><tr><th>Date</th><th>Connector</th><th>What</th><th>Owner</th></tr>"
         for item in r.calendar {
-            t += "<tr><td class=\"date\">\(item.at.dateOnly)</td><td><code>\(ReportText.html(item.connector))</code></td><td><i style=\"display:inline-block;width:9px;height:9px;border-radius:2px;background:\(colours[item.kind] ?? "#999")\"></i> \(ReportText.html(names[item.kind] ?? item.kind.rawValue))</td><td>\(ReportText.html(item.owner))</td></tr>"
+            t += "<tr><td class=\"date\">\(item.at.dateOnly)</td><td><code>\(ReportText.html(item.connector.rawValue))</code></td><td><i style=\"display:inline-block;width:9px;height:9px;border-radius:2px;background:\(colours[item.kind] ?? "#999")\"></i> \(ReportText.html(names[item.kind] ?? item.kind.rawValue))</td><td>\(ReportText.html(item.owner))</td></tr>"
         }
         return t + "</table></details>"
     }

@@ -12,7 +12,7 @@ enum DashboardTables {
         guard !items.isEmpty else { return "<p class=\"muted\">\(h(empty))</p>" }
         var t = "<table><tr><th>\(h(dateHeader))</th><th>Connector</th><th>What</th><th>Owner</th></tr>"
         for i in items {
-            t += "<tr\(overdue ? " class=\"late\"" : "")><td class=\"date\">\(i.at.dateOnly)</td><td><code>\(h(i.connector))</code></td><td>\(h(i.task.map { taskLabel($0) } ?? i.kind.rawValue))</td><td>\(h(i.owner))</td></tr>"
+            t += "<tr\(overdue ? " class=\"late\"" : "")><td class=\"date\">\(i.at.dateOnly)</td><td><code>\(h(i.connector.rawValue))</code></td><td>\(h(i.task.map { taskLabel($0) } ?? i.kind.rawValue))</td><td>\(h(i.owner))</td></tr>"
         }
         return t + "</table>"
     }
@@ -29,7 +29,7 @@ enum DashboardTables {
         guard let list = r.findings, !list.isEmpty else { return "" }
         var t = "<details><summary>\(ReportText.count(list.count, "finding"))</summary><table><tr><th>Severity</th><th>Finding</th><th>Connector</th><th>Platform object</th><th>What</th></tr>"
         for f in list {
-            t += "<tr><td>\(h(f.severity))</td><td>\(h(f.kind))</td><td><code>\(h(f.connector ?? "(none)"))</code></td><td><code>\(h(f.platform)): \(h(f.ref))</code></td><td class=\"small\">\(h(f.message))</td></tr>"
+            t += "<tr><td>\(h(f.severity))</td><td>\(h(f.kind))</td><td><code>\(h(f.connector?.rawValue ?? "(none)"))</code></td><td><code>\(h(f.platform)): \(h(f.ref))</code></td><td class=\"small\">\(h(f.message))</td></tr>"
         }
         return t + "</table></details>"
     }
@@ -41,7 +41,7 @@ enum DashboardTables {
             let fraction = min(1.0, Double(c.ageDays) / Double(max(1, c.periodDays)))
             let colour = c.over ? "#c9372c" : (fraction > 0.8 ? "#d99a00" : "#2e9b5a")
             let bar = "<svg viewBox=\"0 0 100 10\" width=\"100\" height=\"10\" role=\"img\" aria-label=\"\(c.ageDays) of \(c.periodDays) days\"><rect width=\"100\" height=\"10\" rx=\"2\" fill=\"#eef1f5\"/><rect width=\"\(DashboardCharts.fmt(100 * fraction))\" height=\"10\" rx=\"2\" fill=\"\(colour)\"/></svg>"
-            t += "<tr\(c.over ? " class=\"late\"" : "")><td><code>\(h(c.connector))</code></td><td class=\"date\">\(c.issuedAt.dateOnly)</td><td class=\"num\">\(c.ageDays)</td><td>\(bar)<span class=\"small muted\">period \(c.periodDays) d</span></td></tr>"
+            t += "<tr\(c.over ? " class=\"late\"" : "")><td><code>\(h(c.connector.rawValue))</code></td><td class=\"date\">\(c.issuedAt.dateOnly)</td><td class=\"num\">\(c.ageDays)</td><td>\(bar)<span class=\"small muted\">period \(c.periodDays) d</span></td></tr>"
         }
         return t + "</table>"
     }
@@ -53,7 +53,7 @@ enum DashboardTables {
                 out += "<p>Every owner of a live connector is still here.</p>"
             } else {
                 out += "<p class=\"late\">Owners who have left, on live connectors (\(departed.count)):</p><table><tr><th>Connector</th><th>Role</th><th>Owner</th></tr>"
-                for d in departed { out += "<tr class=\"late\"><td><code>\(h(d.connector))</code></td><td>\(h(d.role))</td><td>\(h(d.email))</td></tr>" }
+                for d in departed { out += "<tr class=\"late\"><td><code>\(h(d.connector.rawValue))</code></td><td>\(h(d.role))</td><td>\(h(d.email))</td></tr>" }
                 out += "</table>"
             }
         } else {
@@ -74,7 +74,7 @@ enum DashboardTables {
             var radius = "<div class=\"scopes small\"><b>scopes</b> \(h(ReportText.list(c.scopes)))<br><b>reaches</b> \(h(ReportText.list(c.reaches)))"
             if !c.bindings.isEmpty { radius += "<br><b>bindings</b> \(h(ReportText.list(c.bindings)))" }
             radius += "</div>"
-            t += "<tr><td><code>\(h(c.id))</code><br><span class=\"small muted\">\(h(c.system))</span></td>"
+            t += "<tr><td><code>\(h(c.id.rawValue))</code><br><span class=\"small muted\">\(h(c.system))</span></td>"
                 + "<td>\(pill(c.state, Dashboard.color(state: c.state)))</td><td>\(pill(c.risk, Dashboard.color(risk: c.risk)))</td>"
                 + "<td class=\"small\">\(h(c.business))<br>\(h(c.technical))</td><td>\(next)</td><td>\(radius)</td></tr>"
         }
