@@ -35,6 +35,14 @@ extension ByteCursor {
     static let taskKeys: [KeyPattern] = ["id", "kind", "status", "openedAt", "dueAt", "closedAt", "evidence"]
     static let eventKeys: [KeyPattern] = ["seq", "event", "from", "to", "actor", "at", "note", "data", "prev", "hash"]
 
+    /// The index of the next key (`nextKey`), marked in `seen`: a repeated key gives up.
+    @inline(__always)
+    mutating func nextField(_ keys: [KeyPattern], first: inout Bool, seen: inout UInt32) throws(FastPathMiss) -> Int? {
+        guard let k = try nextKey(keys, first: &first) else { return nil }
+        try Self.mark(k, in: &seen)
+        return k
+    }
+
     /// A whole connector document (the same checks as `DocumentDecoding.document`).
     mutating func document() throws(FastPathMiss) -> ConnectorDocument {
         try expect(JSONByte.openBrace)
@@ -46,8 +54,7 @@ extension ByteCursor {
         var due = Due()
         var tasks: [ConnectorTask] = []
         var history: [Event] = []
-        while let k = try nextKey(Self.documentKeys, first: &first) {
-            try Self.mark(k, in: &seen)
+        while let k = try nextField(Self.documentKeys, first: &first, seen: &seen) {
             switch k {
             case 0: guard try int() == ConnectorDocument.schemaVersion else { throw FastPathMiss() }
             case 1: id = try string()
@@ -81,20 +88,16 @@ extension ByteCursor {
         try expect(JSONByte.openBrace)
         var seen: UInt32 = 0
         var first = true
-        var system = "", purpose = "", kind = "", environment = ""
+        var names = ["", "", "", ""]
         var risk = Risk.medium
         var owners = Owners(business: "", technical: "")
         var scopes: [String] = [], reaches: [String] = []
         var secretRef: String?
         var until: Timestamp?
         var bindings: [Binding] = []
-        while let k = try nextKey(Self.specKeys, first: &first) {
-            try Self.mark(k, in: &seen)
+        while let k = try nextField(Self.specKeys, first: &first, seen: &seen) {
             switch k {
-            case 0: system = try nonEmptyString()
-            case 1: purpose = try nonEmptyString()
-            case 2: kind = try nonEmptyString()
-            case 3: environment = try nonEmptyString()
+            case 0...3: names[k] = try nonEmptyString()   // system, purpose, kind, environment
             case 4:
                 guard let r = Risk(rawValue: try string()) else { throw FastPathMiss() }
                 risk = r
@@ -111,7 +114,7 @@ extension ByteCursor {
         }
         // Everything but secretRef (bit 8) and until (bit 9) is required.
         guard seen | 0x300 == 0x7FF else { throw FastPathMiss() }
-        let spec = Spec(system: system, purpose: purpose, kind: kind, environment: environment, risk: risk,
+        let spec = Spec(system: names[0], purpose: names[1], kind: names[2], environment: names[3], risk: risk,
                         owners: owners, scopes: scopes, reaches: reaches, secretRef: secretRef, until: until,
                         bindings: bindings)
         return HeldSpec(spec: spec, nullSecretRef: seen & 0x100 != 0 && secretRef == nil,
@@ -134,8 +137,7 @@ extension ByteCursor {
         var seen: UInt32 = 0
         var first = true
         var a = "", b = ""
-        while let k = try nextKey(keys, first: &first) {
-            try Self.mark(k, in: &seen)
+        while let k = try nextField(keys, first: &first, seen: &seen) {
             if k == 0 { a = try nonEmptyString() } else { b = try nonEmptyString() }
         }
         guard seen == 0x3 else { throw FastPathMiss() }
@@ -148,8 +150,7 @@ extension ByteCursor {
         var seen: UInt32 = 0
         var first = true
         var d = Due()
-        while let k = try nextKey(Self.dueKeys, first: &first) {
-            try Self.mark(k, in: &seen)
+        while let k = try nextField(Self.dueKeys, first: &first, seen: &seen) {
             let t = try optionalTimestamp()
             switch k {
             case 0: d.review = t
@@ -171,8 +172,7 @@ extension ByteCursor {
         var openedAt = Timestamp(seconds: 0)
         var dueAt: Timestamp?, closedAt: Timestamp?
         var evidence: String?
-        while let k = try nextKey(Self.taskKeys, first: &first) {
-            try Self.mark(k, in: &seen)
+        while let k = try nextField(Self.taskKeys, first: &first, seen: &seen) {
             switch k {
             case 0: id = try nonEmptyString()
             case 1: kind = try nonEmptyString()
@@ -202,8 +202,7 @@ extension ByteCursor {
         var at = Timestamp(seconds: 0)
         var data: [String: JSONValue] = [:]
         var held: HeldSpec?
-        while let k = try nextKey(Self.eventKeys, first: &first) {
-            try Self.mark(k, in: &seen)
+        while let k = try nextField(Self.eventKeys, first: &first, seen: &seen) {
             switch k {
             case 0: seq = try int()
             case 1: name = try nonEmptyString()

@@ -34,10 +34,10 @@ public struct Event: Sendable, Equatable {
         }
     }
     /// `data`, without its `spec` member when `heldSpec` holds that.
-    package private(set) var dataMembers: [String: JSONValue]
+    private(set) var dataMembers: [String: JSONValue]
     /// `data.spec` as the reader decoded it, kept instead of its tree (nil: `dataMembers`
     /// is the whole of `data`).
-    package private(set) var heldSpec: HeldSpec?
+    private(set) var heldSpec: HeldSpec?
     /// The previous event's hash.
     public var prev: String
     /// This event's hash.
@@ -73,7 +73,7 @@ public struct Event: Sendable, Equatable {
 
     /// Holds `spec` (read from this event's `data`) decoded instead of as a tree; replay
     /// uses it as the decoded spec of a request or amend.
-    package mutating func hold(_ spec: HeldSpec, decodedFor kind: String) {
+    mutating func hold(_ spec: HeldSpec, decodedFor kind: String) {
         heldSpec = spec
         if kind == EventKind.request.rawValue || kind == EventKind.amend.rawValue { decodedSpec = DecodedSpec(spec.spec) }
     }
@@ -92,19 +92,13 @@ public struct Event: Sendable, Equatable {
 /// A `data.spec` member kept decoded: the spec, and which of its optional members were
 /// written as `null` (absent and `null` decode alike but hash differently). `tree` is the
 /// exact JSON value the member was.
-package struct HeldSpec: Sendable, Equatable {
-    package var spec: Spec
-    package var nullSecretRef: Bool
-    package var nullUntil: Bool
-
-    package init(spec: Spec, nullSecretRef: Bool, nullUntil: Bool) {
-        self.spec = spec
-        self.nullSecretRef = nullSecretRef
-        self.nullUntil = nullUntil
-    }
+struct HeldSpec: Sendable, Equatable {
+    var spec: Spec
+    var nullSecretRef: Bool
+    var nullUntil: Bool
 
     /// The member as a JSON value.
-    package var tree: JSONValue {
+    var tree: JSONValue {
         guard case .object(var o) = DocumentEncoding.spec(spec) else { return DocumentEncoding.spec(spec) }
         if nullSecretRef { o["secretRef"] = .null }
         if nullUntil { o["until"] = .null }
