@@ -73,7 +73,31 @@ public enum SafeFile {
             }
             if name != "." && name != ".." { names.append(name) }
         }
-        return names.sorted()
+        return sortedNames(names)
+    }
+
+    /// `names` in `String` order. When every name is ASCII (a connector estate), that order
+    /// is the order of their bytes, compared with `memcmp` in place instead of by `String`'s
+    /// Unicode-aware comparison (100,000 names are sorted on one core before a scan starts).
+    package static func sortedNames(_ names: [String]) -> [String] {
+        let ascii = names.allSatisfy { name in
+            name.utf8.withContiguousStorageIfAvailable { b in !b.contains { $0 >= 0x80 } } ?? !name.utf8.contains { $0 >= 0x80 }
+        }
+        guard ascii else { return names.sorted() }
+        return names.sorted { a, b in
+            let ordered = a.utf8.withContiguousStorageIfAvailable { pa in
+                b.utf8.withContiguousStorageIfAvailable { pb -> Bool in
+                    let shared = min(pa.count, pb.count)
+                    if shared > 0, let x = pa.baseAddress, let y = pb.baseAddress {
+                        let c = memcmp(x, y, shared)
+                        if c != 0 { return c < 0 }
+                    }
+                    return pa.count < pb.count
+                }
+            }
+            if let known = ordered ?? nil { return known }
+            return a < b
+        }
     }
 }
 

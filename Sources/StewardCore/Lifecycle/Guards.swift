@@ -14,59 +14,66 @@ public struct GuardContext: Sendable {
 public enum Guards {
     /// Throws the violation of the first guard that does not hold.
     public static func check(_ guards: [Guard], _ c: GuardContext) throws(RuleViolation) {
-        for g in guards { try check(g, c) }
+        try check(guards, state: c.state, event: c.event, actor: c.actor, data: c.data, spec: c.spec, roles: c.roles)
     }
 
-    static func check(_ g: Guard, _ c: GuardContext) throws(RuleViolation) {
-        let actor = c.actor
+    /// The same check with the context's fields passed one by one, so replay does not copy
+    /// its state into a `GuardContext` for every event.
+    static func check(_ guards: [Guard], state: LifecycleState, event: EventKind, actor: String,
+                      data: [String: JSONValue], spec: Spec?, roles: Roles?) throws(RuleViolation) {
+        for g in guards { try check(g, state: state, event: event, actor: actor, data: data, spec: spec, roles: roles) }
+    }
+
+    static func check(_ g: Guard, state: LifecycleState, event: EventKind, actor: String,
+                      data: [String: JSONValue], spec: Spec?, roles: Roles?) throws(RuleViolation) {
         switch g {
         case .specComplete:
-            guard let s = c.spec, !BlankText.isBlank(s.system), !BlankText.isBlank(s.purpose),
+            guard let s = spec, !BlankText.isBlank(s.system), !BlankText.isBlank(s.purpose),
                   Identity.problem(s.owners.business) == nil, Identity.problem(s.owners.technical) == nil else {
                 throw RuleViolation(rule: "spec-complete", "a request needs a system, a purpose, and both owners as e-mail addresses")
             }
         case .untilRequired:
-            guard c.spec?.until != nil else {
+            guard spec?.until != nil else {
                 throw RuleViolation(rule: "until-required", "this workflow is for temporary connectors: give --until, the time the connector must end")
             }
         case .approverRole:
-            if let roles = c.roles, !roles.isApprover(actor) {
-                throw RuleViolation(rule: "approver-role", "\(actor) is not listed in Workflows/roles.json \"approvers\", so may not \(c.event.rawValue)")
+            if let roles = roles, !roles.isApprover(actor) {
+                throw RuleViolation(rule: "approver-role", "\(actor) is not listed in Workflows/roles.json \"approvers\", so may not \(event.rawValue)")
             }
         case .notRequester:
-            if let r = c.state.requester, Identity.same(r, actor) {
-                throw RuleViolation(rule: "separation-of-duties", "\(actor) requested \(c.state.connector) and may not also approve it")
+            if let r = state.requester, Identity.same(r, actor) {
+                throw RuleViolation(rule: "separation-of-duties", "\(actor) requested \(state.connector) and may not also approve it")
             }
-            if c.event == .approve, c.state.amenders.contains(where: { Identity.same($0, actor) }) {
-                throw RuleViolation(rule: "separation-of-duties", "\(actor) amended \(c.state.connector) since its last completed approval and may not also approve it; another approver must")
+            if event == .approve, state.amenders.contains(where: { Identity.same($0, actor) }) {
+                throw RuleViolation(rule: "separation-of-duties", "\(actor) amended \(state.connector) since its last completed approval and may not also approve it; another approver must")
             }
         case .notTechnicalOwner:
-            if let t = c.state.spec?.owners.technical, Identity.same(t, actor) {
-                throw RuleViolation(rule: "separation-of-duties", "\(actor) is the technical owner of \(c.state.connector) and may not \(c.event.rawValue) it")
+            if let t = state.spec?.owners.technical, Identity.same(t, actor) {
+                throw RuleViolation(rule: "separation-of-duties", "\(actor) is the technical owner of \(state.connector) and may not \(event.rawValue) it")
             }
         case .distinctApprover:
-            if c.state.approvals.contains(where: { Identity.same($0, actor) }) {
-                throw RuleViolation(rule: "distinct-approvers", "\(actor) already approved \(c.state.connector) in this round; a high-risk connector needs a second, different approver")
+            if state.approvals.contains(where: { Identity.same($0, actor) }) {
+                throw RuleViolation(rule: "distinct-approvers", "\(actor) already approved \(state.connector) in this round; a high-risk connector needs a second, different approver")
             }
         case .noPendingApproval:
-            if c.state.reapprovalPending {
-                throw RuleViolation(rule: "unapproved-widening", "\(c.state.connector) was widened by an amend and must be approved again first")
+            if state.reapprovalPending {
+                throw RuleViolation(rule: "unapproved-widening", "\(state.connector) was widened by an amend and must be approved again first")
             }
         case .reasonRequired:
-            guard let r = c.data["reason"]?.stringValue, !BlankText.isBlank(r) else {
-                throw RuleViolation(rule: "reason-required", "\(c.event.rawValue) needs a reason (--reason TEXT)")
+            guard let r = data["reason"]?.stringValue, !BlankText.isBlank(r) else {
+                throw RuleViolation(rule: "reason-required", "\(event.rawValue) needs a reason (--reason TEXT)")
             }
         case .evidenceRequired:
-            guard let e = c.data["evidence"]?.stringValue, !BlankText.isBlank(e) else {
-                throw RuleViolation(rule: "evidence-required", "\(c.event.rawValue) needs evidence (--evidence TEXT) with at least one visible character: what was done, and where it can be checked")
+            guard let e = data["evidence"]?.stringValue, !BlankText.isBlank(e) else {
+                throw RuleViolation(rule: "evidence-required", "\(event.rawValue) needs evidence (--evidence TEXT) with at least one visible character: what was done, and where it can be checked")
             }
         case .runnerOnly:
             guard actor == Event.runnerActor else {
-                throw RuleViolation(rule: "runner-only", "only \(Event.runnerActor) may append '\(c.event.rawValue)'")
+                throw RuleViolation(rule: "runner-only", "only \(Event.runnerActor) may append '\(event.rawValue)'")
             }
         case .humanOnly:
             guard actor != Event.runnerActor else {
-                throw RuleViolation(rule: "human-only", "\(Event.runnerActor) may not append '\(c.event.rawValue)'")
+                throw RuleViolation(rule: "human-only", "\(Event.runnerActor) may not append '\(event.rawValue)'")
             }
         }
     }

@@ -34,35 +34,58 @@ public enum Replay {
         guard !doc.history.isEmpty else {
             return .failure(ReplayProblem(rule: "history", location: "history", message: "history is empty: every connector starts with a request event"))
         }
-        for (i, e) in doc.history.enumerated() {
-            var loc: String { "history[\(i)]" }   // built only for a problem
-            if let p = verifyLink(e, index: i, head: s.head, verifyHash: options.verifyHashes) {
-                return .failure(ReplayProblem(rule: p.0, location: loc, message: p.1))
+        // Events are read in place (no copy of each one) through the history's buffer.
+        let failure: ReplayProblem? = doc.history.withUnsafeBufferPointer { history in
+            for i in history.indices {
+                if let p = step(history, i, &s, workflow: wf, file: file, options: options) { return p }
             }
-            guard let kind = EventKind(rawValue: e.event) else {
-                return .failure(ReplayProblem(rule: "unknown-event", location: "\(loc).event", message: "unknown event '\(e.event.prefix(40))'"))
-            }
-            if e.from != s.state {
-                return .failure(ReplayProblem(rule: "illegal-transition", location: "\(loc).from",
-                                              message: "event \(e.seq) says from '\(e.from ?? "null")' but the connector was '\(s.state ?? "null")'"))
-            }
-            do {
-                let (to, next) = try Transition.apply(s, event: kind, actor: e.actor, at: e.at, data: e.data,
-                                                      workflow: wf, roles: e.seq > options.rolesAfterSeq ? options.roles : nil, file: file,
-                                                      decodedSpec: e.decodedSpec.spec)
-                guard to == e.to else {
-                    return .failure(ReplayProblem(rule: "illegal-transition", location: "\(loc).to",
-                                                  message: "event \(e.seq) (\(e.event)) says to '\(e.to)' but the workflow gives '\(to)'"))
-                }
-                s = next
-                s.head = e.hash
-            } catch {
-                return .failure(ReplayProblem(rule: error.rule, location: loc, message: "event \(e.seq) (\(e.event) by \(e.actor)): \(error.message)"))
-            }
+            return nil
         }
+        if let failure { return .failure(failure) }
         if let p = compareProjection(doc, s) { return .failure(p) }
         return .success(s)
     }
+
+    /// Applies event `i` of `history` to `s`, or returns the problem that stops replay.
+    @inline(__always)
+    static func step(_ history: UnsafeBufferPointer<Event>, _ i: Int, _ s: inout LifecycleState, workflow wf: Workflow,
+                     file: String, options: Options) -> ReplayProblem? {
+        var loc: String { "history[\(i)]" }   // built only for a problem
+        if let p = verifyLink(history[i], index: i, head: s.head, verifyHash: options.verifyHashes) {
+            return ReplayProblem(rule: p.0, location: loc, message: p.1)
+        }
+        guard let kind = eventKind(history[i].event) else {
+            return ReplayProblem(rule: "unknown-event", location: "\(loc).event", message: "unknown event '\(history[i].event.prefix(40))'")
+        }
+        if history[i].from != s.state {
+            return ReplayProblem(rule: "illegal-transition", location: "\(loc).from",
+                                 message: "event \(history[i].seq) says from '\(history[i].from ?? "null")' but the connector was '\(s.state ?? "null")'")
+        }
+        do {
+            // In place: a refused event returns before anything reads `s` again.
+            let to = try Transition.apply(to: &s, event: kind, actor: history[i].actor, at: history[i].at,
+                                          data: history[i].dataMembers, heldSpec: history[i].heldSpec != nil, workflow: wf,
+                                          roles: history[i].seq > options.rolesAfterSeq ? options.roles : nil, file: file,
+                                          decodedSpec: history[i].decodedSpec.spec)
+            guard to == history[i].to else {
+                let e = history[i]
+                return ReplayProblem(rule: "illegal-transition", location: "\(loc).to",
+                                     message: "event \(e.seq) (\(e.event)) says to '\(e.to)' but the workflow gives '\(to)'")
+            }
+            s.head = history[i].hash
+        } catch {
+            let e = history[i]
+            return ReplayProblem(rule: error.rule, location: loc, message: "event \(e.seq) (\(e.event) by \(e.actor)): \(error.message)")
+        }
+        return nil
+    }
+
+    /// Event kinds by name: the same answer as `EventKind(rawValue:)`, by one hashed lookup
+    /// instead of comparing the name with every case.
+    static let eventKinds: [String: EventKind] = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0.rawValue, $0) })
+
+    @inline(__always)
+    static func eventKind(_ name: String) -> EventKind? { eventKinds[name] }
 
     /// Checks only the hash chain (seq, prev, hash) of `doc`: for a document already
     /// replayed without hashes, this is the rest of a full verification.

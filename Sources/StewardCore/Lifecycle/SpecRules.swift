@@ -7,10 +7,11 @@ public enum SpecRules {
     /// before the event (nil for a request).
     public static func check(old: Spec?, new: Spec?, event: EventKind, at: Timestamp) throws(RuleViolation) {
         guard let new else { return }
-        for (field, value) in [("business", new.owners.business), ("technical", new.owners.technical)] {
-            if let p = Identity.problem(value) {
-                throw RuleViolation(rule: Identity.rule, "the \(field) owner \(p)")
-            }
+        if let p = Identity.problem(new.owners.business) {
+            throw RuleViolation(rule: Identity.rule, "the business owner \(p)")
+        }
+        if let p = Identity.problem(new.owners.technical) {
+            throw RuleViolation(rule: Identity.rule, "the technical owner \(p)")
         }
         if let until = new.until, until != old?.until, until <= at {
             throw RuleViolation(rule: "until-past", "until \(until) is not after now (\(at)); a connector's end must lie in the future")

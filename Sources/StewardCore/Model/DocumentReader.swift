@@ -23,16 +23,6 @@ package enum DocumentReader {
             return c.atEnd() ? doc : nil
         } catch { return nil }
     }
-
-    /// A spec read from the bytes of one `data.spec` value, or nil when the reference
-    /// decoder must judge it.
-    static func spec(_ base: UnsafePointer<UInt8>, count: Int) -> Spec? {
-        var c = ByteCursor(base: base, count: count, maxDepth: 1)
-        do {
-            let spec = try c.spec()
-            return c.atEnd() ? spec : nil
-        } catch { return nil }
-    }
 }
 
 extension ByteCursor {
@@ -45,6 +35,14 @@ extension ByteCursor {
     static let taskKeys: [KeyPattern] = ["id", "kind", "status", "openedAt", "dueAt", "closedAt", "evidence"]
     static let eventKeys: [KeyPattern] = ["seq", "event", "from", "to", "actor", "at", "note", "data", "prev", "hash"]
 
+    /// The index of the next key (`nextKey`), marked in `seen`: a repeated key gives up.
+    @inline(__always)
+    mutating func nextField(_ keys: [KeyPattern], first: inout Bool, seen: inout UInt32) throws(FastPathMiss) -> Int? {
+        guard let k = try nextKey(keys, first: &first) else { return nil }
+        try Self.mark(k, in: &seen)
+        return k
+    }
+
     /// A whole connector document (the same checks as `DocumentDecoding.document`).
     mutating func document() throws(FastPathMiss) -> ConnectorDocument {
         try expect(JSONByte.openBrace)
@@ -56,8 +54,7 @@ extension ByteCursor {
         var due = Due()
         var tasks: [ConnectorTask] = []
         var history: [Event] = []
-        while let k = try nextKey(Self.documentKeys, first: &first) {
-            try Self.mark(k, in: &seen)
+        while let k = try nextField(Self.documentKeys, first: &first, seen: &seen) {
             switch k {
             case 0: guard try int() == ConnectorDocument.schemaVersion else { throw FastPathMiss() }
             case 1: id = try string()
@@ -84,24 +81,23 @@ extension ByteCursor {
     }
 
     /// A spec object (the same checks as `DocumentDecoding.spec`).
-    mutating func spec() throws(FastPathMiss) -> Spec {
+    mutating func spec() throws(FastPathMiss) -> Spec { try heldSpec().spec }
+
+    /// A spec object, and which of its optional members were written as `null`.
+    mutating func heldSpec() throws(FastPathMiss) -> HeldSpec {
         try expect(JSONByte.openBrace)
         var seen: UInt32 = 0
         var first = true
-        var system = "", purpose = "", kind = "", environment = ""
+        var names = ["", "", "", ""]
         var risk = Risk.medium
         var owners = Owners(business: "", technical: "")
         var scopes: [String] = [], reaches: [String] = []
         var secretRef: String?
         var until: Timestamp?
         var bindings: [Binding] = []
-        while let k = try nextKey(Self.specKeys, first: &first) {
-            try Self.mark(k, in: &seen)
+        while let k = try nextField(Self.specKeys, first: &first, seen: &seen) {
             switch k {
-            case 0: system = try nonEmptyString()
-            case 1: purpose = try nonEmptyString()
-            case 2: kind = try nonEmptyString()
-            case 3: environment = try nonEmptyString()
+            case 0...3: names[k] = try nonEmptyString()   // system, purpose, kind, environment
             case 4:
                 guard let r = Risk(rawValue: try string()) else { throw FastPathMiss() }
                 risk = r
@@ -118,35 +114,34 @@ extension ByteCursor {
         }
         // Everything but secretRef (bit 8) and until (bit 9) is required.
         guard seen | 0x300 == 0x7FF else { throw FastPathMiss() }
-        return Spec(system: system, purpose: purpose, kind: kind, environment: environment, risk: risk,
-                    owners: owners, scopes: scopes, reaches: reaches, secretRef: secretRef, until: until,
-                    bindings: bindings)
+        let spec = Spec(system: names[0], purpose: names[1], kind: names[2], environment: names[3], risk: risk,
+                        owners: owners, scopes: scopes, reaches: reaches, secretRef: secretRef, until: until,
+                        bindings: bindings)
+        return HeldSpec(spec: spec, nullSecretRef: seen & 0x100 != 0 && secretRef == nil,
+                        nullUntil: seen & 0x200 != 0 && until == nil)
     }
 
     mutating func owners() throws(FastPathMiss) -> Owners {
-        try expect(JSONByte.openBrace)
-        var seen: UInt32 = 0
-        var first = true
-        var o = Owners(business: "", technical: "")
-        while let k = try nextKey(Self.ownersKeys, first: &first) {
-            try Self.mark(k, in: &seen)
-            if k == 0 { o.business = try nonEmptyString() } else { o.technical = try nonEmptyString() }
-        }
-        guard seen == 0x3 else { throw FastPathMiss() }
-        return o
+        let (business, technical) = try namePair(Self.ownersKeys)
+        return Owners(business: business, technical: technical)
     }
 
     mutating func binding() throws(FastPathMiss) -> Binding {
+        let (platform, ref) = try namePair(Self.bindingKeys)
+        return Binding(platform: platform, ref: ref)
+    }
+
+    /// An object of exactly the two `keys`, each a non-blank string (owners, a binding).
+    mutating func namePair(_ keys: [KeyPattern]) throws(FastPathMiss) -> (String, String) {
         try expect(JSONByte.openBrace)
         var seen: UInt32 = 0
         var first = true
-        var b = Binding(platform: "", ref: "")
-        while let k = try nextKey(Self.bindingKeys, first: &first) {
-            try Self.mark(k, in: &seen)
-            if k == 0 { b.platform = try nonEmptyString() } else { b.ref = try nonEmptyString() }
+        var a = "", b = ""
+        while let k = try nextField(keys, first: &first, seen: &seen) {
+            if k == 0 { a = try nonEmptyString() } else { b = try nonEmptyString() }
         }
         guard seen == 0x3 else { throw FastPathMiss() }
-        return b
+        return (a, b)
     }
 
     /// The due dates; every one may be absent or null.
@@ -155,8 +150,7 @@ extension ByteCursor {
         var seen: UInt32 = 0
         var first = true
         var d = Due()
-        while let k = try nextKey(Self.dueKeys, first: &first) {
-            try Self.mark(k, in: &seen)
+        while let k = try nextField(Self.dueKeys, first: &first, seen: &seen) {
             let t = try optionalTimestamp()
             switch k {
             case 0: d.review = t
@@ -178,8 +172,7 @@ extension ByteCursor {
         var openedAt = Timestamp(seconds: 0)
         var dueAt: Timestamp?, closedAt: Timestamp?
         var evidence: String?
-        while let k = try nextKey(Self.taskKeys, first: &first) {
-            try Self.mark(k, in: &seen)
+        while let k = try nextField(Self.taskKeys, first: &first, seen: &seen) {
             switch k {
             case 0: id = try nonEmptyString()
             case 1: kind = try nonEmptyString()
@@ -208,9 +201,8 @@ extension ByteCursor {
         var from: String?
         var at = Timestamp(seconds: 0)
         var data: [String: JSONValue] = [:]
-        var specRange: Range<Int>?
-        while let k = try nextKey(Self.eventKeys, first: &first) {
-            try Self.mark(k, in: &seen)
+        var held: HeldSpec?
+        while let k = try nextField(Self.eventKeys, first: &first, seen: &seen) {
             switch k {
             case 0: seq = try int()
             case 1: name = try nonEmptyString()
@@ -219,7 +211,7 @@ extension ByteCursor {
             case 4: actor = try nonEmptyString()
             case 5: at = try timestamp()
             case 6: note = try string()
-            case 7: (data, specRange) = try object(rangeOf: "spec")
+            case 7: (data, held) = try eventData()
             case 8: prev = try string()
             default: hash = try string()
             }
@@ -227,9 +219,41 @@ extension ByteCursor {
         guard seen | 0x4 == 0x3FF, seq >= 1, seq <= Int64(Int32.max) else { throw FastPathMiss() }
         var e = Event(seq: Int(seq), event: name, from: from, to: to, actor: actor, at: at, note: note, data: data,
                       prev: prev, hash: hash)
-        if let r = specRange, name == EventKind.request.rawValue || name == EventKind.amend.rawValue {
-            e.decodedSpec = DecodedSpec(DocumentReader.spec(base + r.lowerBound, count: r.count))
-        }
+        if let held { e.hold(held, decodedFor: name) }
         return e
+    }
+
+    /// An event's `data` object: every member as a tree (the strict reader's duplicate-key
+    /// and depth rules), except a `spec` the spec reader accepts, which is held decoded
+    /// instead (its tree is rebuilt, identical, only when `Event.data` is read). A spec it
+    /// does not accept is read as a tree, for replay to judge as before.
+    mutating func eventData() throws(FastPathMiss) -> (members: [String: JSONValue], held: HeldSpec?) {
+        try expect(JSONByte.openBrace)
+        var members: [String: JSONValue] = [:]
+        var held: HeldSpec?
+        var byte = try peek()
+        if byte == JSONByte.closeBrace {
+            position += 1
+            return (members, nil)
+        }
+        // A spec nests three deep (spec, bindings, a binding): hold it only where its tree would fit.
+        let mayHold = maxDepth >= 3
+        while true {
+            let key = try string()
+            try expect(JSONByte.colon)
+            let start = position
+            if mayHold && key == "spec", let h = try? heldSpec() {
+                guard held == nil, members["spec"] == nil else { throw FastPathMiss() }
+                held = h
+            } else {
+                position = start
+                let value = try anyValue()
+                guard members.updateValue(value, forKey: key) == nil, key != "spec" || held == nil else { throw FastPathMiss() }
+            }
+            byte = try peek()
+            position += 1
+            if byte == JSONByte.closeBrace { return (members, held) }
+            guard byte == JSONByte.comma, try peek() == JSONByte.quote else { throw FastPathMiss() }
+        }
     }
 }

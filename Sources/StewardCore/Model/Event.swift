@@ -18,8 +18,26 @@ public struct Event: Sendable, Equatable {
     /// Free text from the actor.
     public var note: String
     /// Event-specific data (the spec of a request or amend, a reason, evidence, …).
-    /// Changing it drops `decodedSpec`.
-    public var data: [String: JSONValue] { didSet { decodedSpec = DecodedSpec() } }
+    /// Changing it drops `decodedSpec`. When the reader held `data.spec` decoded
+    /// (`heldSpec`), reading `data` rebuilds that member's tree, exactly as it was read.
+    public var data: [String: JSONValue] {
+        get {
+            guard let heldSpec else { return dataMembers }
+            var d = dataMembers
+            d["spec"] = heldSpec.tree
+            return d
+        }
+        set {
+            dataMembers = newValue
+            heldSpec = nil
+            decodedSpec = DecodedSpec()
+        }
+    }
+    /// `data`, without its `spec` member when `heldSpec` holds that.
+    private(set) var dataMembers: [String: JSONValue]
+    /// `data.spec` as the reader decoded it, kept instead of its tree (nil: `dataMembers`
+    /// is the whole of `data`).
+    private(set) var heldSpec: HeldSpec?
     /// The previous event's hash.
     public var prev: String
     /// This event's hash.
@@ -37,7 +55,7 @@ public struct Event: Sendable, Equatable {
         self.actor = actor
         self.at = at
         self.note = note
-        self.data = data
+        self.dataMembers = data
         self.prev = prev
         self.hash = hash
     }
@@ -51,7 +69,41 @@ public struct Event: Sendable, Equatable {
     public var byRunner: Bool { actor == Event.runnerActor }
 
     /// A string field of `data`, or nil.
-    public func dataString(_ key: String) -> String? { data[key]?.stringValue }
+    public func dataString(_ key: String) -> String? { dataMembers[key]?.stringValue }
+
+    /// Holds `spec` (read from this event's `data`) decoded instead of as a tree; replay
+    /// uses it as the decoded spec of a request or amend.
+    mutating func hold(_ spec: HeldSpec, decodedFor kind: String) {
+        heldSpec = spec
+        if kind == EventKind.request.rawValue || kind == EventKind.amend.rawValue { decodedSpec = DecodedSpec(spec.spec) }
+    }
+
+    /// Equal when every field is, `data` compared as the tree it stands for.
+    public static func == (a: Event, b: Event) -> Bool {
+        guard a.seq == b.seq, a.event == b.event, a.from == b.from, a.to == b.to, a.actor == b.actor, a.at == b.at,
+              a.note == b.note, a.prev == b.prev, a.hash == b.hash else { return false }
+        if a.heldSpec == nil && b.heldSpec == nil || a.heldSpec != nil && b.heldSpec != nil {
+            return a.dataMembers == b.dataMembers && a.heldSpec == b.heldSpec
+        }
+        return a.data == b.data
+    }
+}
+
+/// A `data.spec` member kept decoded: the spec, and which of its optional members were
+/// written as `null` (absent and `null` decode alike but hash differently). `tree` is the
+/// exact JSON value the member was.
+struct HeldSpec: Sendable, Equatable {
+    var spec: Spec
+    var nullSecretRef: Bool
+    var nullUntil: Bool
+
+    /// The member as a JSON value.
+    var tree: JSONValue {
+        guard case .object(var o) = DocumentEncoding.spec(spec) else { return DocumentEncoding.spec(spec) }
+        if nullSecretRef { o["secretRef"] = .null }
+        if nullUntil { o["until"] = .null }
+        return .object(o)
+    }
 }
 
 /// A spec decoded ahead of replay from an event's `data.spec`. Equality ignores it (every

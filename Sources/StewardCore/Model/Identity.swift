@@ -40,16 +40,20 @@ public enum Identity {
     /// Why `text` is not a plain address, or nil when it is one.
     public static func problem(_ text: String) -> String? {
         if text.isEmpty { return "is empty; expected a plain e-mail address" }
-        var ats = 0, count = 0, atIndex = -1
-        // Printable ASCII only (the usual case): counted on bytes, no scalar decoding.
-        var printable = true
-        for b in text.utf8 {
-            guard b > 0x20 && b < 0x7F else { printable = false; break }
-            if b == 64 { ats += 1; atIndex = count }
-            count += 1
+        // Printable ASCII only (the usual case): counted on the bytes in place, no scalar decoding.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> (ats: Int, atIndex: Int)? in
+            var ats = 0, atIndex = -1
+            for i in bytes.indices {
+                let b = bytes[i]
+                guard b > 0x20 && b < 0x7F else { return nil }
+                if b == 64 { ats += 1; atIndex = i }
+            }
+            return (ats, atIndex)
         }
-        if printable { return shapeProblem(count: count, ats: ats, atIndex: atIndex) }
-        ats = 0; count = 0; atIndex = -1
+        if let counted = ascii ?? nil {
+            return shapeProblem(count: text.utf8.count, ats: counted.ats, atIndex: counted.atIndex)
+        }
+        var ats = 0, count = 0, atIndex = -1
         for s in text.unicodeScalars {
             if s == "@" { ats += 1; atIndex = count }
             if isForbidden(s) {
@@ -80,11 +84,10 @@ public enum Identity {
     /// event's actor (the runner's reserved name allowed there). Owners inside the specs
     /// carried by events are checked when replay decodes them.
     public static func check(_ doc: ConnectorDocument, file: String) throws(DataError) {
-        for (field, value) in [("spec.owners.business", doc.spec.owners.business), ("spec.owners.technical", doc.spec.owners.technical)] {
-            if let p = problem(value) { throw error(file: file, field: field, p) }
-        }
-        for (i, e) in doc.history.enumerated() {
-            if let p = actorProblem(e.actor) { throw error(file: file, field: "history[\(i)].actor", p) }
+        if let p = problem(doc.spec.owners.business) { throw error(file: file, field: "spec.owners.business", p) }
+        if let p = problem(doc.spec.owners.technical) { throw error(file: file, field: "spec.owners.technical", p) }
+        for i in doc.history.indices {
+            if let p = actorProblem(doc.history[i].actor) { throw error(file: file, field: "history[\(i)].actor", p) }
         }
     }
 
@@ -124,6 +127,8 @@ public enum Identity {
 public enum BlankText {
     /// True when `text` holds no character other than whitespace, control or invisible ones.
     public static func isBlank(_ text: String) -> Bool {
-        !text.unicodeScalars.contains { !Identity.isForbidden($0) || ($0.properties.generalCategory == .privateUse) }
+        // A visible ASCII character (0x21...0x7E) settles it without decoding scalars.
+        if text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return false }
+        return !text.unicodeScalars.contains { !Identity.isForbidden($0) || ($0.properties.generalCategory == .privateUse) }
     }
 }

@@ -102,7 +102,9 @@ public struct Spec: Sendable, Equatable {
     /// Whether `new` widens this spec: exactly `!widenings(to: new).isEmpty`, without
     /// building the descriptions (replay asks this for every amend).
     public func widens(to new: Spec) -> Bool {
-        if !Set(new.scopes).isSubset(of: scopes) || !Set(new.reaches).isSubset(of: reaches) || !Set(new.bindings).isSubset(of: bindings) {
+        // Subset tests on the (short) lists themselves: no sets built.
+        if !new.scopes.allSatisfy(scopes.contains) || !new.reaches.allSatisfy(reaches.contains)
+            || !new.bindings.allSatisfy(bindings.contains) {
             return true
         }
         if new.environment != environment || new.system != system || new.risk < risk { return true }

@@ -37,6 +37,9 @@ package struct ByteCursor: ~Copyable {
     /// The scalar and tree readers, positioned at the next unread byte.
     var p: StrictJSONParser
 
+    /// Long strings already read, for `string()` to share.
+    var repeats = RepeatedStrings()
+
     /// The first byte of the document being read.
     package var base: UnsafePointer<UInt8> { p.base }
 
@@ -45,6 +48,16 @@ package struct ByteCursor: ~Copyable {
     package init(base: UnsafePointer<UInt8>, count: Int, maxDepth: Int) {
         p = StrictJSONParser(base: base, count: count, maxDepth: maxDepth)
     }
+
+    /// The offset of the next unread byte; a reader may move back to one it saved, to read
+    /// a value again another way.
+    package var position: Int {
+        get { p.pos }
+        set { p.pos = newValue }
+    }
+
+    /// How deep a value read with `anyValue()` may nest.
+    package var maxDepth: Int { p.maxDepth }
 
     /// The next byte after whitespace, without consuming it.
     @inline(__always)
@@ -136,10 +149,22 @@ package struct ByteCursor: ~Copyable {
         return true
     }
 
-    /// A string value.
+    /// A string value. One of more than 15 bytes (a heap string) that repeats one already
+    /// read from this document with the same bytes and no escapes — `prev` after the
+    /// previous event's `hash`, an actor, an owner, the projection's copy of a spec — is
+    /// returned as that same string instead of a new copy.
     package mutating func string() throws(FastPathMiss) -> String {
         guard try peek() == JSONByte.quote else { throw FastPathMiss() }
-        do { return try p.parseString() } catch { throw FastPathMiss() }
+        let open = p.pos
+        let end: Int
+        do {
+            end = try p.scanPlainString(open: open)
+            if p.base[end] == JSONByte.backslash { return try p.parseEscapedString(open: open, firstEscape: end) }
+        } catch { throw FastPathMiss() }
+        p.pos = end + 1
+        let start = p.base + open + 1, length = end - open - 1
+        guard length > 15 else { return String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self) }
+        return repeats.string(start, length)
     }
 
     /// A string value that is not empty once spaces, tabs and line breaks are trimmed.
@@ -202,30 +227,44 @@ package struct ByteCursor: ~Copyable {
     package mutating func anyValue() throws(FastPathMiss) -> JSONValue {
         do { return try p.parseValue() } catch { throw FastPathMiss() }
     }
+}
 
-    /// An object of arbitrary keys read into a dictionary (duplicates give up). Also returns
-    /// the byte range of the value under `rangeKey`, when present.
-    package mutating func object(rangeOf rangeKey: String) throws(FastPathMiss) -> (members: [String: JSONValue], range: Range<Int>?) {
-        try expect(JSONByte.openBrace)
-        var members: [String: JSONValue] = [:]
-        var range: Range<Int>?
-        var byte = try peek()
-        if byte == JSONByte.closeBrace {
-            p.pos += 1
-            return (members, nil)
-        }
-        while true {
-            let key = try string()
-            try expect(JSONByte.colon)
-            p.skipWhitespace()
-            let start = p.pos
-            let value = try anyValue()
-            if key == rangeKey { range = start..<p.pos }
-            guard members.updateValue(value, forKey: key) == nil else { throw FastPathMiss() }
-            byte = try peek()
-            p.pos += 1
-            if byte == JSONByte.closeBrace { return (members, range) }
-            guard byte == JSONByte.comma, try peek() == JSONByte.quote else { throw FastPathMiss() }
-        }
+/// A small table of the long strings one document has produced so far, keyed by a hash of
+/// their bytes; a hit is confirmed byte for byte, so it only ever returns an equal string.
+struct RepeatedStrings {
+    static let slots = 64
+    private var table: [String?] = []
+
+    /// The string of the `length` (more than 8) UTF-8 bytes at `start`, shared with an
+    /// earlier one of the same bytes when the table holds it.
+    mutating func string(_ start: UnsafePointer<UInt8>, _ length: Int) -> String {
+        let first = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self)
+        let last = UnsafeRawPointer(start + length - 8).loadUnaligned(as: UInt64.self)
+        let mixed = (first ^ (last << 29 | last >> 35) ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15
+        let slot = Int(truncatingIfNeeded: mixed >> 58)
+        if table.isEmpty { table = Array(repeating: nil, count: Self.slots) }
+        if let known = table[slot], Self.equal(known, start, length) { return known }
+        let s = String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
+        table[slot] = s
+        return s
+    }
+
+    /// True when `s` is exactly the `length` bytes at `start`.
+    static func equal(_ s: String, _ start: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        guard s.utf8.count == length else { return false }
+        return s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard let base = b.baseAddress else { return false }
+            var i = 0
+            while i &+ 8 <= length {
+                if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    != UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self) { return false }
+                i &+= 8
+            }
+            while i < length {
+                if base[i] != start[i] { return false }
+                i &+= 1
+            }
+            return true
+        } ?? false
     }
 }

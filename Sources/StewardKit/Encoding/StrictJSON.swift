@@ -135,6 +135,15 @@ struct StrictJSONParser: ~Copyable {
             guard byte == JSONByte.space || byte == JSONByte.newline
                 || byte == JSONByte.carriageReturn || byte == JSONByte.tab else { return }
             pos += 1
+            // Indentation: spaces counted eight bytes at a time.
+            while pos &+ 8 <= count {
+                let notSpace = UInt64(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)) ^ 0x2020_2020_2020_2020
+                if notSpace != 0 {
+                    pos &+= notSpace.trailingZeroBitCount &>> 3
+                    break
+                }
+                pos &+= 8
+            }
         }
     }
 

@@ -8,6 +8,16 @@ extension StrictJSONParser {
     /// to `parseEscapedString`.
     mutating func parseString() throws(JSONParseError) -> String {
         let open = pos
+        let end = try scanPlainString(open: open)
+        if base[end] == JSONByte.backslash { return try parseEscapedString(open: open, firstEscape: end) }
+        pos = end + 1
+        return String(decoding: UnsafeBufferPointer(start: base + open + 1, count: end - open - 1), as: UTF8.self)
+    }
+
+    /// Validates the string whose opening quote is at `open` up to its closing quote or its
+    /// first backslash, and returns that byte's offset (the caller decides what to build).
+    @inline(__always)
+    func scanPlainString(open: Int) throws(JSONParseError) -> Int {
         var index = open + 1
         while index < count {
             // Skip to the first byte that is a quote, a backslash, a control or non-ASCII.
@@ -23,14 +33,7 @@ extension StrictJSONParser {
             guard index < count else { break }
             let byte = base[index]
             if byte &- 0x20 < 0x60 {  // printable ASCII, 0x20...0x7F
-                if byte == JSONByte.quote {
-                    pos = index + 1
-                    return String(decoding: UnsafeBufferPointer(start: base + open + 1, count: index - open - 1),
-                                  as: UTF8.self)
-                }
-                if byte == JSONByte.backslash {
-                    return try parseEscapedString(open: open, firstEscape: index)
-                }
+                if byte == JSONByte.quote || byte == JSONByte.backslash { return index }
                 index += 1
             } else if byte < 0x20 {
                 throw controlCharacter(at: index)

@@ -101,18 +101,16 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// The date and time fields of `YYYY-MM-DD?HH:MM:SS` at `b` (19 bytes; separators not checked).
     private static func fields(_ b: UnsafePointer<UInt8>) -> Timestamp? {
-        func num(_ s: Int, _ n: Int) -> Int64? {
-            var v: Int64 = 0
-            for k in s..<(s + n) {
-                let c = b[k]
-                guard c >= 48, c <= 57 else { return nil }
-                v = v * 10 + Int64(c - 48)
-            }
-            return v
-        }
-        guard let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2),
-              let mi = num(14, 2), let s = num(17, 2) else { return nil }
-        guard (1...12).contains(mo), d >= 1, d <= daysInMonth(y, mo), h < 24, mi < 60, s < 60 else { return nil }
+        // Each digit's value (its byte minus "0"; anything else wraps above 9), unrolled.
+        let y0 = b[0] &- 48, y1 = b[1] &- 48, y2 = b[2] &- 48, y3 = b[3] &- 48, mo0 = b[5] &- 48, mo1 = b[6] &- 48
+        let d0 = b[8] &- 48, d1 = b[9] &- 48, h0 = b[11] &- 48, h1 = b[12] &- 48
+        let mi0 = b[14] &- 48, mi1 = b[15] &- 48, s0 = b[17] &- 48, s1 = b[18] &- 48
+        guard y0 <= 9, y1 <= 9, y2 <= 9, y3 <= 9, mo0 <= 9, mo1 <= 9, d0 <= 9, d1 <= 9, h0 <= 9, h1 <= 9,
+              mi0 <= 9, mi1 <= 9, s0 <= 9, s1 <= 9 else { return nil }
+        @inline(__always) func two(_ a: UInt8, _ b: UInt8) -> Int64 { Int64(a) * 10 + Int64(b) }
+        let y = two(y0, y1) * 100 + two(y2, y3)
+        let mo = two(mo0, mo1), d = two(d0, d1), h = two(h0, h1), mi = two(mi0, mi1), s = two(s0, s1)
+        guard mo >= 1, mo <= 12, d >= 1, d <= daysInMonth(y, mo), h < 24, mi < 60, s < 60 else { return nil }
         return Timestamp(seconds: days(fromCivil: y, mo, d) * 86_400 + h * 3600 + mi * 60 + s)
     }
 

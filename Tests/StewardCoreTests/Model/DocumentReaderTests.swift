@@ -35,6 +35,8 @@ final class DocumentReaderTests: XCTestCase {
         XCTAssertEqual(f, r, what, file: file, line: line)
         for (a, b) in zip(f.history, r.history) {
             XCTAssertEqual(a.decodedSpec.spec, b.decodedSpec.spec, what, file: file, line: line)
+            // A spec held decoded hashes as its tree does.
+            XCTAssertEqual(DocumentEncoding.canonicalBytes(of: a), DocumentEncoding.canonicalBytes(of: b), what, file: file, line: line)
         }
     }
 

@@ -80,4 +80,18 @@ final class SafeFileTests: XCTestCase {
         XCTAssertEqual(try SafeFile.list(dir, shown: "d/"), ["l"])
         XCTAssertNotNil(expectDataError { _ = try SafeFile.list(dir + "/none", shown: "d/") })
     }
+
+    /// The listing's byte-order sort gives `String` order, for ASCII names and mixed ones.
+    func testListingOrderIsStringOrder() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("abz09-._AZ~ ")
+        for _ in 0..<200 {
+            let names = (0..<Int.random(in: 0...60, using: &rng)).map { _ in
+                String((0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+            }
+            XCTAssertEqual(SafeFile.sortedNames(names), names.sorted())
+            let mixed = names + ["ae\u{301}.json", "af.json", "\u{E9}.json", "e\u{301}.json"]
+            XCTAssertEqual(SafeFile.sortedNames(mixed), mixed.sorted())
+        }
+    }
 }
