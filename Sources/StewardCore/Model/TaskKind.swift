@@ -1,15 +1,10 @@
 /// The kind of a task: a word a workflow lists under `taskKinds` (`rotate-credential`,
 /// `revoke-credential`, …). A workflow may add kinds of its own, so this is an open set of
 /// names, not an enum; the kinds the engine's rules treat specially are its static members.
-public struct TaskKind: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct TaskKind: NameType {
     /// The word, as files and tickets spell it.
     public let rawValue: String
-
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral word: String) { rawValue = word }
-
-    public var description: String { rawValue }
-    public static func < (a: TaskKind, b: TaskKind) -> Bool { a.rawValue < b.rawValue }
 
     /// Upkeep reminders (see `upkeep`).
     public static let rotateCredential: TaskKind = "rotate-credential", notifyExpiry: TaskKind = "notify-expiry"
