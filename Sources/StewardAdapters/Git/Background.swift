@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 /// Work started on another thread now and collected later. The gate uses it to run the
 /// one git process whose cost grows with the estate (the walk of the range, which reads
@@ -9,10 +9,11 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
     // Written once by the worker before `leave`; read only after `wait`.
     private var result: Result<Value, any Error>?
 
-    /// Starts `work` at once on a global queue.
+    /// Starts `work` at once on a thread of its own (not a global dispatch queue, whose few
+    /// threads the work's blocking reads would take from other work).
     public init(_ work: @escaping @Sendable () throws -> Value) {
         group.enter()
-        DispatchQueue.global().async { [self] in
+        Thread.detachNewThread { [self] in
             do { result = .success(try work()) } catch { result = .failure(error) }
             group.leave()
         }

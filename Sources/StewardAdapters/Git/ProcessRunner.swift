@@ -36,20 +36,26 @@ public enum ProcessRunner {
         do { try p.run() } catch {
             throw StoreError(.io, "cannot run \(executable): \(error.localizedDescription)")
         }
+        // The writer and the stderr reader block on their pipes, so each gets a thread of its
+        // own: on the global dispatch queues (a pool of one thread per core here) two git
+        // processes run at once would wait for each other's readers.
         if let inPipe, let input {
             let writer = inPipe.fileHandleForWriting
             let payload = Data(input)
-            DispatchQueue.global().async {
+            Thread.detachNewThread {
                 writer.write(payload)
                 try? writer.close()
             }
         }
         // Read both pipes to the end before waiting, so a large output cannot block the child.
         let errBox = DataBox()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
+        let errRead = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            errRead.signal()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        errRead.wait()
         exited.wait()
         return ProcessOutput(status: p.terminationStatus, stdout: [UInt8](outData),
                              stderr: String(decoding: errBox.data, as: UTF8.self))

@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 import XCTest
 @testable import StewardAdapters
 
@@ -20,5 +20,29 @@ final class BackgroundTests: XCTestCase {
     func testAnErrorIsRethrownByValue() {
         let pending = Background { () throws -> Int in throw Refused() }
         XCTAssertThrowsError(try pending.value()) { XCTAssertEqual($0 as? Refused, Refused()) }
+    }
+}
+
+/// Processes run at once do not wait for each other: several processes blocked on a
+/// condition only another process can meet (more of them than this machine has cores)
+/// are released by one run on the calling thread. Running processes one at a time (a lock
+/// around the runner) would leave the waiters to give up, and fail the test. (Before the
+/// runner's readers had threads of their own, the release came only after the dispatch
+/// pool grew, about 5 s later on two cores.)
+final class ConcurrentProcessTests: XCTestCase {
+    func testProcessesRunAtOnceDoNotWaitForEachOther() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("steward-proc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let flag = dir.appendingPathComponent("go").path
+        // Each waiter gives up after 300 naps (3 s or more): long enough for a process to start on a
+        // busy machine, shorter than the seconds a starved dispatch pool took to grow.
+        let script = "i=0; while [ ! -e '\(flag)' ] && [ $i -lt 300 ]; do sleep 0.01; i=$((i+1)); done; [ -e '\(flag)' ]"
+        let waiters = (0..<(ProcessInfo.processInfo.activeProcessorCount * 2 + 2)).map { _ in
+            Background { try ProcessRunner.run("sh", ["-c", script], in: nil).status }
+        }
+        let touched = try ProcessRunner.run("touch", [flag], in: nil)
+        XCTAssertEqual(touched.status, 0)
+        for w in waiters { XCTAssertEqual(try w.value(), 0, "a waiter saw the flag") }
     }
 }
