@@ -19,53 +19,12 @@ extension ReportCommands {
                 throw InputError("--observed shows what the platforms hold now and cannot be judged against the estate as of \(t); drop one of them")
             }
         }
-        let root = try inv.root()
-        let workflows = try WorkflowSet.load(root)
-        let scan = EstateScan(root: root)
-        let (ids, problems) = try scan.listing()
-        var unreadable = problems.map { UnreadableFile(file: $0.file, message: $0.description) }
-        var entries: [EstateReport.Entry] = []
-        // Each file is replayed first: a hand-edited projection is unreadable, never counted as fact.
-        scan.forEachChunk(ids, verifiedBy: workflows) { chunk in
-            for l in chunk {
-                let doc: ConnectorDocument
-                switch l.result {
-                case .success(let d): doc = d
-                case .failure(let e):
-                    unreadable.append(UnreadableFile(file: l.file, message: e.description))
-                    continue
-                }
-                guard let wf = workflows.workflows[doc.workflow] else {
-                    unreadable.append(UnreadableFile(file: l.file, message: "workflow: unknown workflow '\(doc.workflow.prefix(40))'"))
-                    continue
-                }
-                guard inv.args.value("as-of") != nil else {
-                    entries.append(.init(doc: doc, workflow: wf))
-                    continue
-                }
-                switch EstateAsOf.rebuild(doc, workflow: wf, at: at) {
-                case .existed(let rebuilt): entries.append(.init(doc: rebuilt, workflow: wf))
-                case .notYet: continue
-                case .broken(let why): unreadable.append(UnreadableFile(file: l.file, message: "history: \(why)"))
-                }
-            }
-        }
-        var people: PeopleDirectory?
-        if let file = inv.args.value("people") {
-            people = try PeopleDirectory(try JSONFile.parse(file, shown: file, maxBytes: 64 << 20), file: file)
-        }
-        var findings: [Finding]?
-        let observed = inv.args.values("observed")
-        if !observed.isEmpty {
-            let (reconciled, exportErrors) = try Reconciliation.findings(docs: entries.map(\.doc), workflows: workflows, files: observed,
-                                                                         formatName: inv.args.value("observed-format"), now: at)
-            // An unreadable export is named like an unreadable connector file; no finding is
-            // drawn from any export then, as in `run`.
-            unreadable += exportErrors.map { UnreadableFile(file: $0.file, message: $0.message) }
-            findings = reconciled
-        }
-        let report = EstateReport.build(entries, files: ids.count + problems.count, unreadable: unreadable, now: at,
-                                        asOf: inv.args.value("as-of") != nil, people: people, findings: findings)
+        var options = EstateReportRun.Options(at: at)
+        options.asOf = inv.args.value("as-of") != nil
+        options.peopleFile = inv.args.value("people")
+        options.observedFiles = inv.args.values("observed")
+        options.observedFormat = inv.args.value("observed-format")
+        let report = try EstateReportRun.build(try inv.root(), options: options)
         let text: String
         switch format {
         case .json: text = String(decoding: CanonicalJSON.pretty(report.json()), as: UTF8.self)

@@ -27,6 +27,11 @@ public struct ConnectorTask: Sendable, Equatable {
         self.evidence = evidence
     }
 
+    /// True for an open task whose due date lies before `now`.
+    public func isOverdue(at now: Timestamp) -> Bool {
+        status == .open && (dueAt.map { $0 < now } ?? false)
+    }
+
     /// The stable id of the task of `kind` opened by event `seq` of `connector`.
     public static func makeID(connector: ConnectorID, seq: Int, kind: TaskKind) -> String {
         TaskID(connector: connector, seq: seq, kind: kind).description
