@@ -24,7 +24,8 @@ public struct StateStore: Sendable {
         var ids: [ConnectorID] = []
         var problems: [DataError] = []
         for name in try SafeFile.list(root.statePath, shown: "State/") where !name.hasPrefix(".") {
-            let id = name.hasSuffix(".json") ? String(name.dropLast(5)) : ""
+            // The name without ".json", cut on bytes (dropLast on a String walks characters).
+            let id = name.hasSuffix(".json") ? String(Substring(name.utf8.dropLast(5))) : ""
             if let id = ConnectorID(checking: id) {
                 ids.append(id)
             } else {

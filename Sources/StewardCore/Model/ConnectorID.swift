@@ -25,13 +25,14 @@ public struct ConnectorID: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// True when `text` matches the id pattern.
     public static func isValid(_ text: String) -> Bool {
-        let b = Array(text.utf8)
-        guard (1...63).contains(b.count) else { return false }
-        for (i, c) in b.enumerated() {
-            let ok = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c == 45 && i > 0)
-            if !ok { return false }
+        // Over the UTF-8 bytes in place: this runs once per file of every listing.
+        var count = 0
+        for c in text.utf8 {
+            let ok = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c == 45 && count > 0)
+            count += 1
+            if !ok || count > 63 { return false }
         }
-        return true
+        return count > 0
     }
 
     public static func < (a: ConnectorID, b: ConnectorID) -> Bool { a.rawValue < b.rawValue }
