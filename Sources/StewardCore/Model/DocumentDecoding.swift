@@ -11,7 +11,11 @@ public enum DocumentDecoding {
             throw r.error("schema", "unsupported schema \(schema); this steward reads schema 1")
         }
         let idText = try r.string("id")
-        guard let id = ConnectorID(checking: idText) else { throw r.error("id", "not a connector id: \(ConnectorID.rule)") }
+        guard let id = ConnectorID(checking: idText) else {
+            // Shown so it can be found and fixed, with anything that looks like a credential redacted.
+            let shown = SecretScanner.redact(String(idText.prefix(64)))
+            throw r.error("id", "'\(shown)' is not a connector id: \(ConnectorID.rule)")
+        }
         let version = try r.int("version")
         let state = try r.nonEmptyString("state")
         let workflow = try r.nonEmptyString("workflow")
