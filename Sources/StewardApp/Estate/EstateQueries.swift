@@ -12,19 +12,9 @@ public enum EstateQueries {
     /// The open tasks (every task with `all`) across the estate, those due soonest first
     /// (undated last), ties by task id; and the files that could not be read.
     public static func tasks(_ root: GovernanceRoot, all: Bool) throws -> (rows: [TaskRow], errors: [DataError]) {
-        let workflows = try WorkflowSet.load(root)
-        let scan = EstateScan(root: root, chunkSize: 512)
-        let (ids, problems) = try scan.listing()
         var rows: [TaskRow] = []
-        var errors = problems
-        scan.forEachChunk(ids, verifiedBy: workflows) { chunk in
-            for loaded in chunk {
-                switch loaded.result {
-                case .failure(let e): errors.append(e)
-                case .success(let d):
-                    for t in d.tasks where all || t.status == .open { rows.append(TaskRow(task: t, connector: d.id, owners: d.spec.owners)) }
-                }
-            }
+        let errors = try eachReadable(root, workflows: try WorkflowSet.load(root), chunkSize: 512) { d in
+            for t in d.tasks where all || t.status == .open { rows.append(TaskRow(task: t, connector: d.id, owners: d.spec.owners)) }
         }
         rows.sort { ($0.task.dueAt?.seconds ?? .max, $0.task.id) < ($1.task.dueAt?.seconds ?? .max, $1.task.id) }
         return (rows, errors)
@@ -33,18 +23,8 @@ public enum EstateQueries {
     /// The digest of work per technical owner at `now`, and the files that could not be read.
     public static func ownerDigest(_ root: GovernanceRoot, now: Timestamp) throws -> (digest: OwnerDigest, errors: [DataError]) {
         let workflows = try WorkflowSet.load(root)
-        let scan = EstateScan(root: root)
-        let (ids, problems) = try scan.listing()
         var docs: [ConnectorDocument] = []
-        var errors = problems
-        scan.forEachChunk(ids, verifiedBy: workflows) { chunk in
-            for l in chunk {
-                switch l.result {
-                case .success(let d): docs.append(d)
-                case .failure(let e): errors.append(e)
-                }
-            }
-        }
+        let errors = try eachReadable(root, workflows: workflows) { docs.append($0) }
         return (OwnerDigest(docs: docs, terminal: workflows.terminal(of:), now: now), errors)
     }
 
@@ -73,22 +53,32 @@ public enum EstateQueries {
             let known = Array(Set(workflows.workflows.values.flatMap(\.states))).sorted()
             guard known.contains(state) else { throw UnknownState(state: state, known: known) }
         }
-        let scan = EstateScan(root: root, chunkSize: 512)
+        var out = ListOutcome()
+        out.errors = try eachReadable(root, workflows: workflows, chunkSize: 512) { d in
+            if filter.system != nil { out.systems.insert(d.spec.system.lowercased()) }
+            if filter.owner != nil {
+                out.owners.formUnion([Identity.normalize(d.spec.owners.business), Identity.normalize(d.spec.owners.technical)])
+            }
+            if filter.matches(d) { each(d) }
+        }
+        return out
+    }
+
+    /// Every readable connector, replayed first and handed to `each` in id order; the files
+    /// that could not be read.
+    static func eachReadable(_ root: GovernanceRoot, workflows: WorkflowSet, chunkSize: Int = 4096,
+                             _ each: (ConnectorDocument) -> Void) throws -> [DataError] {
+        let scan = EstateScan(root: root, chunkSize: chunkSize)
         let (ids, problems) = try scan.listing()
-        var out = ListOutcome(errors: problems)
+        var errors = problems
         scan.forEachChunk(ids, verifiedBy: workflows) { chunk in
             for loaded in chunk {
                 switch loaded.result {
-                case .failure(let e): out.errors.append(e)
-                case .success(let d):
-                    if filter.system != nil { out.systems.insert(d.spec.system.lowercased()) }
-                    if filter.owner != nil {
-                        out.owners.formUnion([Identity.normalize(d.spec.owners.business), Identity.normalize(d.spec.owners.technical)])
-                    }
-                    if filter.matches(d) { each(d) }
+                case .failure(let e): errors.append(e)
+                case .success(let d): each(d)
                 }
             }
         }
-        return out
+        return errors
     }
 }

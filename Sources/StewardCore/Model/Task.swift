@@ -18,13 +18,8 @@ public struct ConnectorTask: Sendable, Equatable {
 
     public init(id: String, kind: TaskKind, status: TaskStatus = .open, openedAt: Timestamp,
                 dueAt: Timestamp?, closedAt: Timestamp? = nil, evidence: String? = nil) {
-        self.id = id
-        self.kind = kind
-        self.status = status
-        self.openedAt = openedAt
-        self.dueAt = dueAt
-        self.closedAt = closedAt
-        self.evidence = evidence
+        (self.id, self.kind, self.status) = (id, kind, status)
+        (self.openedAt, self.dueAt, self.closedAt, self.evidence) = (openedAt, dueAt, closedAt, evidence)
     }
 
     /// True for an open task whose due date lies before `now`.

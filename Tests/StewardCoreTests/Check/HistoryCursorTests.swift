@@ -5,11 +5,7 @@ import XCTest
 /// events before it one by one from the start gives (its reference form), on every
 /// connector of the shipped example estate.
 final class HistoryCursorTests: XCTestCase {
-    private var root: GovernanceRoot {
-        var path = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        path.removeLast(4)  // Tests/StewardCoreTests/Check/HistoryCursorTests.swift
-        return GovernanceRoot(path: path.joined(separator: "/"))
-    }
+    private var root: GovernanceRoot { Fixture.exampleRoot }
 
     /// The reference: the events before `e` applied in order from an empty state.
     private func reference(before e: Event, _ c: FileChange) -> LifecycleState? {

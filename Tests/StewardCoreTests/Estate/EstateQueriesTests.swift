@@ -3,11 +3,7 @@ import XCTest
 
 /// The estate questions `list` and `tasks` ask, over the shipped example estate.
 final class EstateQueriesTests: XCTestCase {
-    private var root: GovernanceRoot {
-        var path = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        path.removeLast(4)  // Tests/StewardCoreTests/Estate/EstateQueriesTests.swift
-        return GovernanceRoot(path: path.joined(separator: "/"))
-    }
+    private var root: GovernanceRoot { Fixture.exampleRoot }
 
     func testTasksComeDueSoonestFirstAndAllAddsTheClosedOnes() throws {
         let open = try EstateQueries.tasks(root, all: false)

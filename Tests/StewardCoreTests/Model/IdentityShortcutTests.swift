@@ -31,8 +31,10 @@ final class IdentityShortcutTests: XCTestCase {
             XCTAssertEqual(Identity.problem(text), referenceProblem(text), text.debugDescription)
             XCTAssertEqual(BlankText.isBlank(text), referenceBlank(text), text.debugDescription)
         }
-        // Small (inline) and large strings alike.
-        for text in ["a@b", "ab@", "@ab", "a@b@c", "dana@x.example", String(repeating: "d", count: 260) + "@x"] {
+        // Small (inline) and large strings alike, and the shapes around the length limit.
+        for text in ["a@b", "ab@", "@ab", "a@b@c", "dana@x.example", String(repeating: "d", count: 260) + "@x",
+                     "@x", "x@", "nobody", String(repeating: "a", count: 250) + "@x.ex", String(repeating: "a", count: 240) + "@x.ex",
+                     "a b@x", "a\tb@x", "a\u{7F}@x", "é@x", "a@x\u{200B}"] {
             XCTAssertEqual(Identity.problem(text), referenceProblem(text), text)
         }
     }

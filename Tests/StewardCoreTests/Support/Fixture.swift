@@ -14,6 +14,9 @@ enum Fixture {
         return url.path
     }()
 
+    /// The package itself as a governance root: the shipped example estate (read only).
+    static var exampleRoot: GovernanceRoot { GovernanceRoot(path: packageRoot) }
+
     // MARK: people and times
 
     static let alice = "alice@x.example"      // approver, GitHub login alice-gh
