@@ -62,7 +62,7 @@ struct RunScan: Sendable {
             return Kept(outcome: outcome)
         }
         var held: LoadedConnector?
-        if case .failed = outcome {} else if doc.mayBeSignalled(by: inventories, observed: observed) { held = loaded }
+        if case .failed = outcome {} else if doc.mayBeSignalled(by: inventories, observed: observed, terminal: workflows.terminal(of: doc)) { held = loaded }
         return Kept(outcome: outcome, forReconciliation: ForReconciliation(summary: doc.reconcileSummary, held: held))
     }
 

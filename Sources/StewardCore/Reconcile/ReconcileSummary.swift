@@ -15,12 +15,12 @@ extension ConnectorDocument {
     }
 
     /// Whether reconciling against `inventories` could give this connector a runner signal:
-    /// it is in a state that reconciliation signals (managing its bindings, or decommissioned
-    /// with a `verify-removal` open) and one of its bindings is observed (`observed` holds the
-    /// `RefKey`s of every record) or covered by an export.
-    public func mayBeSignalled(by inventories: [Inventory], observed: Set<Binding>) -> Bool {
+    /// it is in a state that reconciliation signals (managing its bindings, or in its
+    /// workflow's `terminal` state with a `verify-removal` open) and one of its bindings is
+    /// observed (`observed` holds the `RefKey`s of every record) or covered by an export.
+    public func mayBeSignalled(by inventories: [Inventory], observed: Set<Binding>, terminal: String) -> Bool {
         let signalled = Reconcile.managing.contains(state)
-            || (state == StateName.decommissioned && tasks.contains { $0.kind == TaskKind.verifyRemoval && $0.status == .open })
+            || (state == terminal && tasks.contains { $0.kind == TaskKind.verifyRemoval && $0.status == .open })
         return signalled && spec.bindings.contains { b in observed.contains(RefKey.of(b)) || inventories.contains { $0.covers(b) } }
     }
 }

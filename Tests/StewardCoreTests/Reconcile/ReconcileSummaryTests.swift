@@ -24,7 +24,21 @@ final class ReconcileSummaryTests: XCTestCase {
         XCTAssertEqual(summarised.signals, whole.signals)
         XCTAssertEqual(summaries[0].tasks, [])
         XCTAssertEqual(summaries[0].history.last, ended.document.history.last)
-        XCTAssertTrue(docs[1].mayBeSignalled(by: exports, observed: []))
-        XCTAssertFalse(docs[1].mayBeSignalled(by: [R.github([])], observed: []))
+        XCTAssertTrue(docs[1].mayBeSignalled(by: exports, observed: [], terminal: "decommissioned"))
+        XCTAssertFalse(docs[1].mayBeSignalled(by: [R.github([])], observed: [], terminal: "decommissioned"))
+    }
+
+    /// A connector with `verify-removal` open is held for its removal proof in whatever its
+    /// workflow calls the terminal state, not only in one named `decommissioned`.
+    func testVerifyRemovalIsHeldInTheWorkflowsOwnTerminalState() throws {
+        var ended = try ConnectorBuilder.active("crm-sync", at: "2026-01-02T09:00:00Z", spec: F.spec(bindings: [Binding(platform: "aws", ref: R.crmArn)]))
+        try ended.decommission(at: "2026-02-20T00:00:00Z")
+        var doc = ended.document
+        XCTAssertTrue(doc.tasks.contains { $0.kind == .verifyRemoval && $0.status == .open })
+        let exports = [R.aws([])]
+        XCTAssertTrue(doc.mayBeSignalled(by: exports, observed: [], terminal: doc.state))
+        doc.state = "retired"   // a workflow whose terminal state has another name
+        XCTAssertTrue(doc.mayBeSignalled(by: exports, observed: [], terminal: "retired"))
+        XCTAssertFalse(doc.mayBeSignalled(by: exports, observed: [], terminal: "decommissioned"), "not terminal in that workflow")
     }
 }
