@@ -1,3 +1,5 @@
+import StewardApp
+
 /// Every command's options, arguments, help text and examples: the parser's table.
 enum CommandTable {
     static let globals: [OptionSpec] = [
@@ -20,9 +22,9 @@ enum CommandTable {
         .option("--technical-owner", value: "EMAIL", help: "who runs it (may not approve it)", required: true),
         .option("--scope", value: "X", help: "a scope it holds", repeatable: true),
         .option("--reach", value: "SYSTEM", help: "another system it reaches", repeatable: true),
-        .option("--kind", value: "K", help: "oauth-app, api-key, service-account, token, certificate (default api-key)"),
-        .option("--environment", value: "ENV", help: "production, staging, development… (default production)"),
-        .option("--risk", value: "low|medium|high", help: "sets the review period (default medium)"),
+        .option("--kind", value: "K", help: "oauth-app, api-key, service-account, token, certificate (default \(Spec.defaultKind))"),
+        .option("--environment", value: "ENV", help: "production, staging, development… (default \(Spec.defaultEnvironment))"),
+        .option("--risk", value: "low|medium|high", help: "sets the review period (default \(Spec.defaultRisk.rawValue))"),
         .option("--secret-ref", value: "REF", help: "where the secret lives (e.g. vault://kv/x), never the secret"),
         .option("--workflow", value: "NAME", help: "standard or temporary (default standard)"),
         .option("--until", value: "TIME", help: "when a temporary connector must end"),

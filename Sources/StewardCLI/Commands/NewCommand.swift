@@ -14,8 +14,8 @@ enum NewCommand {
         guard ConnectorID.isValid(workflow) else { throw InputError("--workflow takes a workflow name such as standard or temporary") }
         let bindings = try inv.bindings("binding")
         try BindingCheck.require(bindings, option: "binding")
-        let spec = Spec(system: system, purpose: purpose, kind: inv.args.value("kind") ?? "api-key",
-                        environment: inv.args.value("environment") ?? "production", risk: try inv.risk() ?? .medium,
+        let spec = Spec(system: system, purpose: purpose, kind: inv.args.value("kind") ?? Spec.defaultKind,
+                        environment: inv.args.value("environment") ?? Spec.defaultEnvironment, risk: try inv.risk() ?? Spec.defaultRisk,
                         owners: Owners(business: business, technical: technical), scopes: inv.args.values("scope"),
                         reaches: inv.args.values("reach"), secretRef: inv.args.value("secret-ref"),
                         until: try inv.time("until"), bindings: bindings)

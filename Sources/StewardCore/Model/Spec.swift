@@ -47,8 +47,12 @@ public struct Spec: Sendable, Equatable {
     public var until: Timestamp?
     public var bindings: [Binding]
 
-    public init(system: String, purpose: String, kind: String = "api-key", environment: String = "production",
-                risk: Risk = .medium, owners: Owners, scopes: [String] = [], reaches: [String] = [],
+    /// What a request that does not say gets: an API key, in production, of medium risk.
+    public static let defaultKind = "api-key", defaultEnvironment = "production"
+    public static let defaultRisk = Risk.medium
+
+    public init(system: String, purpose: String, kind: String = Spec.defaultKind, environment: String = Spec.defaultEnvironment,
+                risk: Risk = Spec.defaultRisk, owners: Owners, scopes: [String] = [], reaches: [String] = [],
                 secretRef: String? = nil, until: Timestamp? = nil, bindings: [Binding] = []) {
         self.system = system
         self.purpose = purpose
