@@ -47,7 +47,7 @@ enum TransitionCommands {
             if e.event == "amend" && o.state.reapprovalPending {
                 line += "  this widens the connector: its approval is void until an approver runs 'steward approve \(o.document.id)' (due \(o.document.due.approval?.iso8601 ?? "-"))\n"
             }
-            if e.event == "approve" && e.to == StateName.requested {
+            if e.event == EventKind.approve.rawValue && o.state.approvalsMissing > 0 {
                 line += "  one approval recorded; a high-risk connector needs a second, different approver\n"
             }
             for t in o.document.openTasks where TaskID.isOpened(t.id, byEvent: e.seq, of: o.document.id) {

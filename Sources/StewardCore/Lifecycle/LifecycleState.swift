@@ -51,6 +51,13 @@ public struct LifecycleState: Sendable, Equatable {
 
     public init(connector: ConnectorID) { self.connector = connector }
 
+    /// Approvals the current round still lacks after at least one was given: nonzero only
+    /// while a first approval or a re-approval is under way and incomplete.
+    public var approvalsMissing: Int {
+        guard !approvals.isEmpty, state == StateName.requested || reapprovalPending else { return 0 }
+        return max(0, (spec?.risk ?? .medium).approvalsNeeded - approvals.count)
+    }
+
     /// The open tasks of `kind`.
     public func openTasks(ofKind kind: TaskKind) -> [ConnectorTask] {
         tasks.filter { $0.kind == kind && $0.status == .open }

@@ -88,7 +88,7 @@ public enum Transition {
         var closing = 0
         switch event {
         case .approve:
-            let needed = n.spec?.risk == .high ? 2 : 1
+            let needed = (n.spec?.risk ?? .medium).approvalsNeeded
             if before != StateName.requested && !n.reapprovalPending {
                 throw RuleViolation(rule: "illegal-transition", "\(n.connector) is \(before ?? "new") and has no pending approval")
             }

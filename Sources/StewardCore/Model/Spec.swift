@@ -5,6 +5,9 @@ public enum Risk: String, Sendable, CaseIterable, Comparable {
         let order: [Risk] = [.low, .medium, .high]
         return order.firstIndex(of: a)! < order.firstIndex(of: b)!
     }
+
+    /// How many different approvers an approval round needs: two for high risk, else one.
+    public var approvalsNeeded: Int { self == .high ? 2 : 1 }
 }
 
 /// The two people accountable for a connector.
