@@ -49,7 +49,6 @@ final class GateRulesChangeTests: XCTestCase {
     func testATemplateOrCIChangeByANonApproverIsRefused() throws {
         for path in ["Templates/notify-owners.md", ".github/workflows/steward.yml", ".gitattributes"] {
             let repo = try branched()
-            try FileManager.default.createDirectory(atPath: (repo.path(path) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try repo.write(path, "# edited by rita\n")
             try repo.commit("rita@x.example", at: Self.at)
             let out = try repo.expect(repo.check(["--now", Self.at]), 1)
@@ -96,7 +95,6 @@ final class GateRulesChangeTests: XCTestCase {
     func testACaseVariantOfAGovernedFolderIsRefused() throws {
         for path in ["state/x.json", "WORKFLOWS/roles.json", "templates/notify-owners.md"] {
             let repo = try branched()
-            try FileManager.default.createDirectory(atPath: (repo.path(path) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try repo.write(path, "{}\n")
             try repo.commit("alice@x.example", at: Self.at)
             let out = try repo.expect(repo.check(["--now", Self.at]), 1)
@@ -117,7 +115,6 @@ final class GateRulesChangeTests: XCTestCase {
 
     func testAFolderThatOnlyMentionsAGovernedNamePasses() throws {
         let repo = try branched()
-        try FileManager.default.createDirectory(atPath: repo.path("docs/state"), withIntermediateDirectories: true)
         try repo.write("docs/state/notes.md", "how we review\n")
         try repo.commit("rita@x.example", at: Self.at)
         try repo.expect(repo.check(["--now", Self.at]), 0)

@@ -124,8 +124,11 @@ class TestRepo {
 
     func path(_ relative: String) -> String { root + "/" + relative }
 
+    /// Writes `text` at `relative`, creating the folders it needs.
     func write(_ relative: String, _ text: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path(relative)))
+        let url = URL(fileURLWithPath: path(relative))
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
     }
 
     func read(_ relative: String) throws -> String { try String(contentsOfFile: path(relative), encoding: .utf8) }
