@@ -64,7 +64,7 @@ enum CheckOutput {
 
     static func appendSummary(_ text: String, to path: String) {
         do { try OutputFile.append(Array(text.utf8), to: path) } catch {
-            Output.warning("cannot append to GITHUB_STEP_SUMMARY (\(path)): \(error.message)")
+            Output.warning("GITHUB_STEP_SUMMARY: \(error.message)")
         }
     }
 

@@ -31,7 +31,7 @@ public enum EventProvenance {
         }
         let commits: [CommitTrail.LoggedCommit]
         do { commits = try loggedCommits(log.stdout) } catch { return .unavailable(error.description) }
-        let blobs = Array(Set(commits.compactMap(\.blob).filter { $0 != String(repeating: "0", count: $0.count) })).sorted()
+        let blobs = Array(Set(commits.compactMap(\.blob).filter { !GitChange.isAbsent($0) })).sorted()
         var hashes: [String: [String]] = [:]
         if !blobs.isEmpty, let contents = try? repo.objects(blobs) {
             for (blob, bytes) in zip(blobs, contents) {

@@ -10,6 +10,9 @@ public struct GitChange: Sendable, Equatable {
     public var path: String
     /// The new path of a rename.
     public var newPath: String?
+
+    /// True for git's "no object here" id: all zeros (40 of them, or 64 in a SHA-256 repository).
+    public static func isAbsent(_ blob: String) -> Bool { !blob.isEmpty && blob.utf8.allSatisfy { $0 == UInt8(ascii: "0") } }
 }
 
 /// The git adapter for `check --base`: resolves revisions, lists changes and commits,

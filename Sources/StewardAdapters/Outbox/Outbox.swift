@@ -9,13 +9,8 @@ import Darwin
 /// A missing or broken template costs only its ticket: it is written from the built-in
 /// rendering and the template is reported as an error; the run goes on.
 public struct Outbox: Sendable {
-    /// The placeholders a task template may use.
-    public static var placeholders: Set<String> { TaskTemplates.placeholders }
-
     public let directory: String
     public let loaded: TaskTemplates
-    /// Kind → parsed template, for every template that loaded.
-    public var templates: [TaskKind: Template] { loaded.templates }
 
     /// Loads every `Templates/*.md` of `root`; problems are kept for `write` to report.
     public init(directory: String, root: GovernanceRoot) {

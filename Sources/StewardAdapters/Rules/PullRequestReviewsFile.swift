@@ -2,6 +2,6 @@
 extension PullRequestReviews {
     /// Loads and decodes the file.
     public static func load(_ file: String) throws -> [PullRequestReview] {
-        try decode(try JSONFile.parse(file, shown: file, maxBytes: 64 << 20), file: file)
+        try decode(try JSONFile.parse(file, shown: file, maxBytes: JSONFile.maxInputBytes), file: file)
     }
 }

@@ -106,6 +106,10 @@ extension WorkflowSet {
 
 /// Reading one JSON file from disk.
 extension JSONFile {
+    /// The largest input file a command reads besides connectors (a people directory, pull
+    /// request reviews): 64 MiB.
+    public static let maxInputBytes = 64 << 20
+
     /// Parses `path` (shown as `shown` in errors), refusing links, non-regular files and files over `maxBytes`.
     public static func parse(_ path: String, shown: String, maxBytes: Int = SafeFile.maxConnectorBytes) throws(DataError) -> JSONValue {
         let bytes = try SafeFile.read(path, shown: shown, maxBytes: maxBytes)

@@ -70,9 +70,9 @@ public enum ChangeCheck {
             names += [c.oldBlob, c.newBlob]
             names += history.compactMap { $0.blobs[c.path] }
         }
-        let fetched = try repo.objects(names.filter { $0 != zeroBlob })
+        let present = names.filter { !GitChange.isAbsent($0) }
         var contents: [String: [UInt8]] = [:]
-        for (name, bytes) in zip(names.filter { $0 != zeroBlob }, fetched) { if let bytes { contents[name] = bytes } }
+        for (name, bytes) in zip(present, try repo.objects(present)) { if let bytes { contents[name] = bytes } }
         var headDocs: [(file: String, doc: ConnectorDocument)] = []
         for c in paths {
             let versions = history.compactMap { v in v.blobs[c.path].map { (commit: v.commit, bytes: contents[$0]) } }
@@ -84,8 +84,6 @@ public enum ChangeCheck {
         sharedSecrets(headDocs, workflows: workflows, report: &report)
     }
 
-    static let zeroBlob = String(repeating: "0", count: 40)
-
     static func checkFile(_ path: String, base: [UInt8]?, head: [UInt8]?, versions: [(commit: GitCommit, bytes: [UInt8]?)],
                           mbTime: Timestamp, now: Timestamp? = nil, workflows: WorkflowSet, approving: Set<String>,
                           report: inout CheckReport) -> ConnectorDocument? {
@@ -94,7 +92,7 @@ public enum ChangeCheck {
             guard bytes.count <= SafeFile.maxConnectorBytes else {
                 throw DataError(file: path, location: "", message: "is \(bytes.count) bytes, over the limit of \(SafeFile.maxConnectorBytes)")
             }
-            return try DocumentDecoding.document(try JSONFile.parse(bytes: bytes, shown: path), file: path)
+            return try StateStore.decode(bytes, shown: path)
         }
         let headDoc: ConnectorDocument
         do {

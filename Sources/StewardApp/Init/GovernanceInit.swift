@@ -28,9 +28,12 @@ package enum GovernanceInit {
             let added = (comment + missing).joined(separator: "\n") + "\n"
             files.append((path: ".gitignore", contents: existing + (existing.hasSuffix("\n") ? "" : "\n") + added))
         }
-        for f in files {
+        for (i, f) in files.enumerated() {
             do { try OutputFile.write(Array(f.contents.utf8), to: root + "/" + f.path) } catch {
-                throw StoreError(.io, "cannot write \(dir): \(error.message)")
+                // The files before it are written: say which, so the user can remove them and retry.
+                let written = files.prefix(i).map(\.path)
+                throw StoreError(.io, "\(error.message)" + (written.isEmpty ? "" :
+                    "; the \(written.count) of \(files.count) files before it were written (\(written.joined(separator: ", "))): remove them from \(dir) and run init again"))
             }
         }
         return files.map(\.path)

@@ -49,7 +49,7 @@ public enum EstateReportRun {
         }
         var people: PeopleDirectory?
         if let file = options.peopleFile {
-            people = try PeopleDirectory(try JSONFile.parse(file, shown: file, maxBytes: 64 << 20), file: file)
+            people = try PeopleDirectory.load(file)
         }
         var findings: [Finding]?
         if !options.observedFiles.isEmpty {

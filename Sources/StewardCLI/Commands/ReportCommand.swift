@@ -9,10 +9,8 @@ extension ReportCommands {
         let format = try inv.format(allowed: [.text, .markdown, .json, .html])
         let now = try inv.now()
         var at = now
-        if let text = inv.args.value("as-of") {
-            guard let t = Timestamp(lenient: text) else {
-                throw InputError("--as-of '\(text.prefix(40))' is not an ISO 8601 time such as 2026-12-01T00:00:00Z")
-            }
+        let asOf = try inv.time("as-of")
+        if let t = asOf {
             guard t <= now else { throw InputError("--as-of \(t) lies in the future (now is \(now)); a report can only look back") }
             at = t
             if !inv.args.values("observed").isEmpty {
@@ -20,7 +18,7 @@ extension ReportCommands {
             }
         }
         var options = EstateReportRun.Options(at: at)
-        options.asOf = inv.args.value("as-of") != nil
+        options.asOf = asOf != nil
         options.peopleFile = inv.args.value("people")
         options.observedFiles = inv.args.values("observed")
         options.observedFormat = inv.args.value("observed-format")

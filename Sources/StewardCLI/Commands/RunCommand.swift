@@ -11,7 +11,7 @@ enum RunCommand {
         options.dryRun = inv.args.flag("dry-run")
         options.wait = try inv.wait()
         if let file = inv.args.value("people") {
-            options.people = try PeopleDirectory(try JSONFile.parse(file, shown: file, maxBytes: 64 << 20), file: file)
+            options.people = try PeopleDirectory.load(file)
         }
         options.observed = inv.args.values("observed")
         if !options.observed.isEmpty { options.observedFormat = inv.args.value("observed-format") }

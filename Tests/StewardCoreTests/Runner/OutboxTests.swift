@@ -108,6 +108,6 @@ final class OutboxTests: XCTestCase {
 
     func testEveryShippedTemplateLoads() throws {
         let outbox = Outbox(directory: "/unused", root: F.governanceRoot(self))
-        XCTAssertEqual(Set(outbox.templates.keys), Set(F.standard.taskKinds.keys))
+        XCTAssertEqual(Set(outbox.loaded.templates.keys), Set(F.standard.taskKinds.keys))
     }
 }
