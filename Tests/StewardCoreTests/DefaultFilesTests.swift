@@ -63,7 +63,7 @@ final class DefaultFilesTests: XCTestCase {
         let templates = DefaultFiles.all.filter { $0.path.hasPrefix("Templates/") && $0.path.hasSuffix(".md") && $0.path.split(separator: "/").count == 2 }
         XCTAssertFalse(templates.isEmpty)
         for (path, contents) in templates {
-            XCTAssertNoThrow(try Template(name: path, text: contents, allowed: Outbox.placeholders), path)
+            XCTAssertNoThrow(try Template(name: path, text: contents, allowed: TaskTemplates.placeholders), path)
         }
     }
 }

@@ -57,7 +57,11 @@ public enum ChangeRules {
             return (v, w)
         }
         let requestCommitAuthor = attribution(head.first, c.versions)?.authorEmail
-        var history = HistoryCursor(c)
+        // The state before each appended event, from one walk of the history.
+        let walk = HistoryWalk.walk(c.head, workflow: c.workflow)
+        func state(before e: Event) -> LifecycleState? {
+            e.seq == 1 ? LifecycleState(connector: c.head.id) : walk.before(e.seq - 1)
+        }
         for e in head.dropFirst(baseEvents.count) {
             guard let commit = attribution(e, c.versions) else {
                 fail("git-identity", "event \(e.seq) (\(e.event)) is not in any commit of this pull request")
@@ -74,11 +78,11 @@ public enum ChangeRules {
                 w.append(CheckFinding(file: c.file, rule: "back-dated", message: "event \(e.seq) (\(e.event)) says \(e.at), before this pull request's base commit (\(c.mergeBaseTime)); check the time is right"))
             }
             if e.byRunner {
-                if let message = runnerProblem(e, before: history.state(before: e), in: c) { fail("runner-event", message) }
+                if let message = runnerProblem(e, before: state(before: e), in: c) { fail("runner-event", message) }
                 continue
             }
             if let kind = EventKind(rawValue: e.event), OverdueTimers.blocked.contains(kind) {
-                if let s = history.state(before: e),
+                if let s = state(before: e),
                    let message = OverdueTimers.problem(kind, state: s, workflow: c.workflow, at: e.at, id: c.head.id, file: c.file) {
                     fail(OverdueTimers.rule, "event \(e.seq): " + message)
                 }

@@ -107,7 +107,7 @@ public enum Lints {
         var out: [(CheckFinding, LintLevel)] = []
         for (ref, users) in byRef where users.count > 1 {
             let sorted = users.sorted { $0.id < $1.id }
-            let level = users.map { workflows.workflows[$0.workflow]?.lints["shared-secret"] ?? .error }.max() ?? .error
+            let level = users.map { RuleCatalog.level("shared-secret", lints: workflows.workflows[$0.workflow]?.lints ?? [:]) }.max() ?? .error
             out.append((CheckFinding(file: sorted[0].file, rule: "shared-secret",
                                      message: "secretRef \(ref) is shared by \(users.count) live connectors (\(nameList(sorted.map(\.id.rawValue)))); every connector needs its own credential"), level))
         }

@@ -20,11 +20,11 @@ public enum RemovalVerification {
         }
         if let t = s.spec?.owners.technical, Identity.same(t, actor) { throw refuse("is the technical owner of \(s.connector)") }
         if s.credentialHandlers.contains(where: { Identity.same($0, actor) }) { throw refuse("handled the credential of \(s.connector)") }
-        var revokeID = ""
-        if let connector = TaskID.connector(of: taskID).flatMap(ConnectorID.init(checking:)), let seq = TaskID.seq(of: taskID) {
-            revokeID = TaskID(connector: connector, seq: seq, kind: TaskKind.revokeCredential).description
+        // The revoke-credential task opened by the same event as this verify-removal.
+        if let seq = TaskID.seq(of: taskID) {
+            let revokeID = TaskID(connector: s.connector, seq: seq, kind: .revokeCredential).description
+            if let revoker = s.taskClosers[revokeID], Identity.same(revoker, actor) { throw refuse("closed \(revokeID)") }
         }
-        if let revoker = s.taskClosers[revokeID], Identity.same(revoker, actor) { throw refuse("closed \(revokeID)") }
         if let roles, !roles.isApprover(actor) { throw refuse("is not listed in Workflows/roles.json \"approvers\"") }
     }
 }

@@ -2,19 +2,8 @@
 /// workflow from the current state, that its guards hold and its data is well-formed,
 /// and returns the target state and the new replay state. Pure: no I/O, no clock.
 public enum Transition {
-    /// The data keys each event may carry (required ones marked true).
-    static let dataKeys: [EventKind: [String: Bool]] = [
-        .request: ["spec": true], .approve: [:], .reject: ["reason": true],
-        .activate: ["credentialId": false, "secretRef": false], .rotate: ["credentialId": false],
-        .confirmRotation: ["evidence": true], .recertify: [:], .amend: ["spec": true],
-        .decommission: ["reason": true], .closeTask: ["task": true, "evidence": true],
-        .expire: ["reason": true, "tasks": false], .lapse: ["reason": true, "tasks": false],
-        .reviewDue: ["reason": true, "tasks": false], .reviewOverdue: ["reason": true, "tasks": false],
-        .windowEnd: ["reason": true, "tasks": false], .openTask: ["reason": true, "tasks": true],
-    ]
-
-    /// The data keys `event` may carry, in a fixed order (required ones marked true): the
-    /// same table as `dataKeys`, read without hashing.
+    /// The data keys `event` may carry, in key order (required ones marked true); a list
+    /// read without hashing, since it is consulted for every event replayed.
     static func dataKeyList(_ event: EventKind) -> [(key: String, required: Bool)] {
         switch event {
         case .request, .amend: return [("spec", true)]
@@ -67,7 +56,7 @@ public enum Transition {
             }
             // Whichever way the spec was decoded (the reader's cache or here), its rules apply.
             try SpecRules.check(old: n.spec, new: carried, event: event, at: at)
-            if let until = carried?.until, let max = wf.timers.maxWindow, wf.lints["window-too-long"] ?? .error == .error {
+            if let until = carried?.until, let max = wf.timers.maxWindow, RuleCatalog.level("window-too-long", lints: wf.lints) == .error {
                 let start = event == .request ? at : (n.requestedAt ?? at)
                 if until.seconds - start.seconds > max.seconds {
                     throw RuleViolation(rule: "window-too-long", "the temporary window would run \(start.days(until: until)) days (from \(start.dateOnly) until \(until.dateOnly)); workflow '\(wf.name)' allows at most \(max)")
@@ -126,7 +115,8 @@ public enum Transition {
         if event.isRunnerEvent, let kinds = data["tasks"]?.arrayValue {
             for k in kinds {
                 guard let kind = k.stringValue.map(TaskKind.init(rawValue:)), wf.taskKinds[kind] != nil else {
-                    throw RuleViolation(rule: "event-data", "\(event.rawValue): data.tasks names an unknown task kind")
+                    let named = k.stringValue.map { "'\($0.prefix(40))'" } ?? "a value that is not a string"
+                    throw RuleViolation(rule: "event-data", "\(event.rawValue): data.tasks names \(named), not a task kind of workflow '\(wf.name)' (its kinds: \(wf.taskKinds.keys.sorted().map(\.rawValue).joined(separator: ", ")))")
                 }
             }
             runnerTasks = kinds

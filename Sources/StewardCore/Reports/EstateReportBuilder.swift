@@ -49,8 +49,7 @@ extension EstateReport {
 
         var dated: [WorkItem] = []
         for t in d.openTasks {
-            let overdueTask = t.dueAt.map { $0 < now } ?? false
-            openTasks.append(OpenTask(connector: d.id, task: t, ageDays: max(0, t.openedAt.days(until: now)), overdue: overdueTask, owner: owner))
+            openTasks.append(OpenTask(connector: d.id, task: t, ageDays: max(0, t.openedAt.days(until: now)), overdue: t.isOverdue(at: now), owner: owner))
             if let due = t.dueAt { dated.append(WorkItem(connector: d.id, kind: .task, at: due, task: t.id, owner: owner)) }
         }
         if live {
@@ -79,7 +78,7 @@ extension EstateReport {
             credentials.append(CredentialAge(connector: d.id, issuedAt: issued.at, ageDays: max(0, issued.at.days(until: now)), periodDays: period))
         }
         if !live, let ended = d.history.last(where: { $0.to == terminal && $0.from != terminal }),
-           let proof = d.tasks.first(where: { $0.kind == "verify-removal" && $0.status == .done }), let closed = proof.closedAt {
+           let proof = d.tasks.first(where: { $0.kind == .verifyRemoval && $0.status == .done }), let closed = proof.closedAt {
             removalProofs.append(max(0, closed.seconds - ended.at.seconds))
         }
         if live, let people {

@@ -15,9 +15,7 @@ public enum FindingsReport {
                                        f.source.map { s in s.record.map { "\(s.file), record \($0)" } ?? s.file } ?? ""]
                 // Refs come from platform exports: a line break in one must not end the row
                 // (or start a heading of its own).
-                out += "| " + cells.map {
-                    $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-                }.joined(separator: " | ") + " |\n"
+                out += "| " + cells.map(ReportText.cell).joined(separator: " | ") + " |\n"
             }
         }
         return out

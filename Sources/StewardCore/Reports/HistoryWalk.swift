@@ -29,9 +29,7 @@ public struct HistoryWalk: Sendable {
                 return w
             }
             do {
-                let (_, next) = try Transition.apply(s, event: kind, actor: e.actor, at: e.at, data: e.data,
-                                                     workflow: workflow, roles: nil, file: "State/\(doc.id).json")
-                s = next
+                _ = try Transition.apply(stored: e, kind: kind, to: &s, workflow: workflow, roles: nil, file: "State/\(doc.id).json")
                 s.head = e.hash
             } catch {
                 w.problem = "event \(e.seq) (\(e.event)): \(error.message) (rule \(error.rule))"

@@ -29,7 +29,7 @@ public struct OwnerDigest: Sendable {
             let key = d.spec.owners.technical.lowercased()
             var s = by[key] ?? Section(owner: d.spec.owners.technical)
             for t in d.openTasks {
-                if let due = t.dueAt, due < now { s.overdue.append((d.id, t)) } else { s.open.append((d.id, t)) }
+                if t.isOverdue(at: now) { s.overdue.append((d.id, t)) } else { s.open.append((d.id, t)) }
             }
             if d.state != terminal(d), let review = d.due.review, review <= horizon { s.reviews.append((d.id, review)) }
             if !s.overdue.isEmpty || !s.open.isEmpty || !s.reviews.isEmpty { by[key] = s }

@@ -7,10 +7,33 @@ import XCTest
 final class TransitionInPlaceTests: XCTestCase {
     typealias F = Fixture
 
+    /// The data keys each event may carry, as the contract lists them (required ones marked true).
+    static let dataKeys: [EventKind: [String: Bool]] = [
+        .request: ["spec": true], .approve: [:], .reject: ["reason": true],
+        .activate: ["credentialId": false, "secretRef": false], .rotate: ["credentialId": false],
+        .confirmRotation: ["evidence": true], .recertify: [:], .amend: ["spec": true],
+        .decommission: ["reason": true], .closeTask: ["task": true, "evidence": true],
+        .expire: ["reason": true, "tasks": false], .lapse: ["reason": true, "tasks": false],
+        .reviewDue: ["reason": true, "tasks": false], .reviewOverdue: ["reason": true, "tasks": false],
+        .windowEnd: ["reason": true, "tasks": false], .openTask: ["reason": true, "tasks": true],
+    ]
+
+    func testAnUnknownTaskKindIsNamedWithTheKindsTheWorkflowHas() throws {
+        let b = try ConnectorBuilder.active()
+        var s = b.current
+        let v = expectRefusal("event-data") {
+            _ = try Transition.apply(to: &s, event: .openTask, actor: Event.runnerActor, at: F.t0.plus(days: 1),
+                                     data: ["reason": .string("r"), "tasks": .array([.string("no-such-kind")])],
+                                     workflow: b.workflow, roles: nil, file: "f")
+        }
+        XCTAssertTrue(v?.message.contains("'no-such-kind'") ?? false, v?.message ?? "")
+        XCTAssertTrue(v?.message.contains("rotate-credential") ?? false, "lists the workflow's kinds: \(v?.message ?? "")")
+    }
+
     func testDataKeyListIsTheDataKeysTableInKeyOrder() {
         for kind in EventKind.allCases {
             let list = Transition.dataKeyList(kind)
-            let reference = Transition.dataKeys[kind] ?? [:]
+            let reference = Self.dataKeys[kind] ?? [:]
             XCTAssertEqual(list.count, reference.count, kind.rawValue)
             for (key, required) in list { XCTAssertEqual(reference[key], required, "\(kind.rawValue).\(key)") }
             XCTAssertEqual(list.map(\.key), list.map(\.key).sorted(), kind.rawValue)

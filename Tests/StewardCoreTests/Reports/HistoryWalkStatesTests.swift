@@ -1,10 +1,10 @@
 import XCTest
 @testable import StewardCore
 
-/// The gate's forward-only replay gives, before every event, the state that applying the
-/// events before it one by one from the start gives (its reference form), on every
-/// connector of the shipped example estate.
-final class HistoryCursorTests: XCTestCase {
+/// One walk of a history gives, before every event, the state that applying the events
+/// before it one by one from the start gives (its reference form), on every connector of
+/// the shipped example estate. The gate takes the state before each appended event from it.
+final class HistoryWalkStatesTests: XCTestCase {
     private var root: GovernanceRoot { Fixture.exampleRoot }
 
     /// The reference: the events before `e` applied in order from an empty state.
@@ -38,9 +38,11 @@ final class HistoryCursorTests: XCTestCase {
     func testForwardStatesEqualTheReplayFromTheStart() throws {
         var events = 0
         for c in try changes() {
-            var cursor = HistoryCursor(c)
+            let walk = HistoryWalk.walk(c.head, workflow: c.workflow)
+            XCTAssertNil(walk.problem, c.file)
             for e in c.head.history {
-                let got = cursor.state(before: e), want = reference(before: e, c)
+                let got = e.seq == 1 ? LifecycleState(connector: c.head.id) : walk.before(e.seq - 1)
+                let want = reference(before: e, c)
                 XCTAssertNotNil(want, "\(c.file) event \(e.seq)")
                 XCTAssertEqual(got, want, "\(c.file) event \(e.seq)")
                 events += 1
@@ -49,21 +51,13 @@ final class HistoryCursorTests: XCTestCase {
         XCTAssertGreaterThan(events, 20)
     }
 
-    func testAskingForAnEarlierEventStartsAgain() throws {
-        let c = try XCTUnwrap(changes().first { $0.head.history.count >= 3 })
-        var cursor = HistoryCursor(c)
-        let last = c.head.history.last!, second = c.head.history[1]
-        XCTAssertEqual(cursor.state(before: last), reference(before: last, c))
-        XCTAssertEqual(cursor.state(before: second), reference(before: second, c))
-        XCTAssertEqual(cursor.state(before: second)?.seq, 1)
-    }
-
     func testAHistoryThatStopsReplayingGivesNoStateAfterTheBreak() throws {
         var c = try XCTUnwrap(changes().first { $0.head.history.count >= 3 })
         c.head.history[1].event = "no-such-event"
-        var cursor = HistoryCursor(c)
-        XCTAssertNotNil(cursor.state(before: c.head.history[1]), "the events before the break still replay")
-        XCTAssertNil(cursor.state(before: c.head.history[2]))
+        let walk = HistoryWalk.walk(c.head, workflow: c.workflow)
+        XCTAssertNotNil(walk.before(1), "the events before the break still replay")
+        XCTAssertNil(walk.before(2))
+        XCTAssertNotNil(walk.problem)
         XCTAssertNil(reference(before: c.head.history[2], c))
     }
 }
