@@ -7,31 +7,19 @@ extension ReportCommands {
         let format = try inv.format(allowed: [.text, .json, .markdown])
         let id = try inv.connectorID()
         let root = try inv.root()
-        let store = StateStore(root: root)
-        guard store.exists(id) else {
-            let known = (try? store.listing().ids) ?? []
-            throw RuleViolation(rule: "not-found", "no connector '\(id)' (State/\(id).json does not exist)" + didYouMean(id.rawValue, among: known.map(\.rawValue)))
-        }
-        let doc = try store.load(id)
-        let file = StateStore.shown(id)
-        let workflows = try WorkflowSet.load(root)
-        let wf = workflows.workflows[doc.workflow]
-        var problem: String?
-        if let wf {
-            if case .failure(let p) = Replay.run(doc, workflow: wf, file: file) { problem = p.description }
-        } else {
-            problem = Replay.verifyChain(doc)?.description ?? "workflow: unknown workflow '\(doc.workflow.prefix(40))', so the history cannot be replayed"
-        }
-        var commits: [String: EventCommit]?
-        var gitUnavailable: String?
-        switch EventProvenance.read(root: root, id: id.rawValue) {
-        case .commits(let c): commits = c
-        case .unavailable(let why): gitUnavailable = why
-        }
-        let ev = Evidence.build(doc, workflow: wf, chainProblem: problem, commits: commits, gitUnavailable: gitUnavailable, now: try inv.now())
+        try requireConnector(id, in: root)
+        let (ev, problem) = try EvidenceRun.build(root, id: id, now: try inv.now())
         if format == .json { Output.json(EvidencePack.json(ev)) } else { Output.out(EvidencePack.markdown(ev)) }
-        if let problem { Output.error("\(file): \(problem)") }
+        if let problem { Output.error("\(StateStore.shown(id)): \(problem)") }
         return problem == nil ? 0 : ExitStatus.violation.rawValue
+    }
+
+    /// Throws `not-found` when `State/<id>.json` does not exist, suggesting the nearest id.
+    static func requireConnector(_ id: ConnectorID, in root: GovernanceRoot) throws {
+        let store = StateStore(root: root)
+        guard !store.exists(id) else { return }
+        let known = (try? store.listing().ids) ?? []
+        throw RuleViolation(rule: "not-found", "no connector '\(id)' (State/\(id).json does not exist)" + didYouMean(id.rawValue, among: known.map(\.rawValue)))
     }
 
     /// "; did you mean 'crm-sync'?" for the closest known id (a few edits away, or one that

@@ -7,9 +7,8 @@ enum ShowCommand {
         let format = try inv.format()
         let id = try inv.connectorID()
         let root = try inv.root()
-        let store = StateStore(root: root)
-        guard store.exists(id) else { throw RuleViolation(rule: "not-found", "no connector '\(id)' (State/\(id).json does not exist)") }
-        let doc = try store.load(id)
+        try ReportCommands.requireConnector(id, in: root)
+        let doc = try StateStore(root: root).load(id)
         try StateStore.verify(doc, workflows: try WorkflowSet.load(root), hashes: true)
         if format == .json {
             Output.json(DocumentEncoding.document(doc))

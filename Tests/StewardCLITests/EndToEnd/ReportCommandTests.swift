@@ -82,6 +82,8 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("no connector 'crm-synk'"), r.stderr)
         XCTAssertTrue(r.stderr.contains("did you mean 'crm-sync'?"), r.stderr)
         XCTAssertTrue(try repo.expect(repo.steward(["evidence", "crm"]), 1).stderr.contains("did you mean 'crm-sync'?"))
+        let shown = try repo.expect(repo.steward(["show", "crm-synk"]), 1)
+        XCTAssertTrue(shown.stderr.contains("did you mean 'crm-sync'?"), "show suggests the same way: \(shown.stderr)")
     }
 
     func testATamperedFileShowsTheChainFailureWithoutCrashing() throws {
