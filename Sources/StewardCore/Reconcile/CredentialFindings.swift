@@ -17,8 +17,7 @@ struct RecordContext {
 
     /// Adds a finding about this record (or, with `record`, one of its credentials).
     mutating func add(_ kind: FindingKind, _ d: ConnectorDocument?, _ severity: Severity, _ message: String, record place: String? = nil) {
-        findings.append(Finding(kind: kind, connector: d?.id, platform: record.platform, ref: record.ref, owasp: kind.owasp,
-                                severity: severity, message: message,
+        findings.append(Finding(kind: kind, connector: d?.id, platform: record.platform, ref: record.ref, severity: severity, message: message,
                                 contact: d.map { [$0.spec.owners.business, $0.spec.owners.technical] } ?? [],
                                 source: FindingSource(file: inventory.file, record: place ?? record.source)))
     }

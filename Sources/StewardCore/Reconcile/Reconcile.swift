@@ -6,9 +6,6 @@
 /// whatever else also names it (a new request for the same object must not hide a failed
 /// revocation). Refs compare as their platform compares them (`RefKey`).
 public enum Reconcile {
-    /// The OWASP Non-Human Identities Top 10 (2025) id of each finding kind, by name.
-    public static let owasp: [String: String] = Dictionary(uniqueKeysWithValues: FindingKind.allCases.map { ($0.rawValue, $0.owasp) })
-
     /// The states in which a connector manages its bindings.
     static let managing: Set<String> = [StateName.approved, StateName.active, StateName.reviewDue, StateName.rotated]
 
@@ -90,7 +87,7 @@ public enum Reconcile {
         for (cred, entry) in credentialUsers where entry.users.count > 1 {
             let users = entry.users.sorted()
             out.findings.append(Finding(kind: .sharedCredential, connector: users.first, platform: "-", ref: cred,
-                                        owasp: FindingKind.sharedCredential.owasp, severity: .high,
+                                        severity: .high,
                                         message: "one credential is behind \(users.count) connectors: \(users.joined(separator: ", ")); issue one per connector",
                                         source: entry.source))
         }
@@ -99,7 +96,7 @@ public enum Reconcile {
         for (ref, users) in secretUsers where users.count > 1 {
             let ids = users.map(\.id).sorted()
             out.findings.append(Finding(kind: .sharedCredential, connector: ids.first, platform: "secretRef", ref: ref,
-                                        owasp: FindingKind.sharedCredential.owasp, severity: .high,
+                                        severity: .high,
                                         message: "one secret is behind \(ids.count) connectors: \(ids.joined(separator: ", ")); issue one per connector",
                                         source: FindingSource(file: "State/\(ids[0]).json", record: "spec.secretRef")))
         }
@@ -134,7 +131,7 @@ public enum Reconcile {
                     let inv = sources(b)
                     let names = inv.map { "\($0.file) (\($0.format.rawValue))" }.joined(separator: ", ")
                     out.findings.append(Finding(kind: .missing, connector: d.id, platform: b.platform, ref: b.ref,
-                                                owasp: FindingKind.missing.owasp, severity: .low,
+                                                severity: .low,
                                                 message: "\(d.id) is active but \(names) does not show its binding; was it removed outside steward?",
                                                 contact: [d.spec.owners.business, d.spec.owners.technical],
                                                 source: FindingSource(file: inv[0].file, record: nil)))

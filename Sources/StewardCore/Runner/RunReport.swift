@@ -64,8 +64,8 @@ public struct Finding: Sendable, Equatable {
     /// The platform object (`platform` + `ref`).
     public var platform: String
     public var ref: String
-    /// OWASP NHI Top 10 (2025) id.
-    public var owasp: String
+    /// OWASP NHI Top 10 (2025) id, from the kind.
+    public var owasp: String { kind.owasp }
     /// `critical`, `high`, `medium` or `low`.
     public var severity: Severity
     public var message: String
@@ -74,13 +74,12 @@ public struct Finding: Sendable, Equatable {
     /// The export file and record it came from.
     public var source: FindingSource?
 
-    public init(kind: FindingKind, connector: ConnectorID?, platform: String, ref: String, owasp: String,
+    public init(kind: FindingKind, connector: ConnectorID?, platform: String, ref: String,
                 severity: Severity, message: String, contact: [String] = [], source: FindingSource? = nil) {
         self.kind = kind
         self.connector = connector
         self.platform = platform
         self.ref = ref
-        self.owasp = owasp
         self.severity = severity
         self.message = message
         self.contact = contact

@@ -56,7 +56,7 @@ final class FindingsReportTests: XCTestCase {
 
     func testALineBreakInAnExportedRefStaysInsideItsRow() {
         let f = Finding(kind: "unmanaged", connector: nil, platform: "generic", ref: "bot\n## Critical (0)\r\nall clear",
-                        owasp: "NHI1:2025 Improper Offboarding", severity: "high", message: "observed in x.json")
+                        severity: "high", message: "observed in x.json")
         let md = FindingsReport.markdown([f], now: Fixture.t("2026-03-01T00:00:00Z"))
         let headings = md.split(separator: "\n").filter { $0.hasPrefix("#") }
         XCTAssertEqual(headings, ["# Steward reconciliation findings", "## High (1)"], md)

@@ -324,7 +324,7 @@ final class ReconcileTests: XCTestCase {
     }
 
     func testEveryFindingKindHasItsOWASPId() {
-        XCTAssertEqual(Reconcile.owasp.mapValues { String($0.prefix { $0 != ":" }) }, [
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: FindingKind.allCases.map { ($0.rawValue, String($0.owasp.prefix { $0 != ":" })) }), [
             "unmanaged": "NHI1", "revocation-ineffective": "NHI1", "missing": "NHI1", "dormant": "NHI1",
             "scope-drift": "NHI5", "stale-credential": "NHI7", "shared-credential": "NHI9",
             "credential-expiring": "NHI7", "expiry-drift": "NHI7", "person-bound": "NHI10",

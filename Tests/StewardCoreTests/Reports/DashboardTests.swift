@@ -60,8 +60,7 @@ final class DashboardTests: XCTestCase {
     }
 
     func testFindingsByOWASPIdWithObserved() throws {
-        let f = Finding(kind: "unmanaged", connector: nil, platform: "aws", ref: "<b>shadow</b>", owasp: "NHI1:2025 Improper Offboarding",
-                        severity: "high", message: "observed but no connector binds it", contact: [])
+        let f = Finding(kind: "unmanaged", connector: nil, platform: "aws", ref: "<b>shadow</b>", severity: "high", message: "observed but no connector binds it", contact: [])
         let (html, r) = try page(findings: [f, f])
         XCTAssertEqual(r.findingsByOWASP.map(\.id), ["NHI1:2025 Improper Offboarding"])
         XCTAssertEqual(r.findingsByOWASP.map(\.count), [2])
