@@ -31,7 +31,7 @@ public enum RepositoryRules {
     /// case (`state/x.json` → `State`), or nil.
     public static func caseVariant(of path: String) -> String? {
         let first = String(path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-        for folder in governedFolders + [".gitattributes", ".github"] where first != folder && lower(first) == lower(folder) {
+        for folder in governedFolders + [".gitattributes", ".github"] where first != folder && first.asciiLowercased == folder.asciiLowercased {
             return folder
         }
         return nil
@@ -86,7 +86,7 @@ public enum RepositoryRules {
     /// Whether `pattern`, read in `directory`, can match a path inside a governed folder.
     static func reachesGoverned(pattern raw: String, directory: [String]) -> Bool {
         // A .gitattributes below the root reaches only its own folder.
-        if let top = directory.first { return governedFolders.contains { lower($0) == lower(top) } }
+        if let top = directory.first { return governedFolders.contains { $0.asciiLowercased == top.asciiLowercased } }
         var p = raw
         if p.hasPrefix("\"") { p = String(p.dropFirst()) }
         let trimmed = p.hasSuffix("/") ? String(p.dropLast()) : p
@@ -97,11 +97,6 @@ public enum RepositoryRules {
 
     static func isGovernedOrGlob(_ component: String) -> Bool {
         if component.contains(where: { "*?[\\".contains($0) }) { return true }
-        return governedFolders.contains { lower($0) == lower(component) }
-    }
-
-    /// ASCII lower case.
-    static func lower(_ s: String) -> String {
-        String(decoding: s.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        return governedFolders.contains { $0.asciiLowercased == component.asciiLowercased }
     }
 }

@@ -13,9 +13,7 @@ public enum Identity {
 
     /// The comparable form of an address: ASCII letters lower-cased, nothing else changed.
     public static func normalize(_ email: String) -> String {
-        var bytes = Array(email.utf8)
-        for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
-        return String(decoding: bytes, as: UTF8.self)
+        email.asciiLowercased
     }
 
     /// True when two addresses name the same person.

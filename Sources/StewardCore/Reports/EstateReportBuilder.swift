@@ -87,7 +87,7 @@ extension EstateReport {
             }
         }
         if live {
-            let persons = Set([d.spec.owners.business.lowercased(), owner.lowercased()])
+            let persons = Set([Identity.normalize(d.spec.owners.business), Identity.normalize(owner)])
             for p in persons { owned[p, default: 0] += 1 }
         }
     }

@@ -26,7 +26,7 @@ public struct OwnerDigest: Sendable {
         var by: [String: Section] = [:]
         let horizon = now.adding(.days(OwnerDigest.reviewHorizonDays))
         for d in docs.sorted(by: { $0.id < $1.id }) {
-            let key = d.spec.owners.technical.lowercased()
+            let key = Identity.normalize(d.spec.owners.technical)
             var s = by[key] ?? Section(owner: d.spec.owners.technical)
             for t in d.openTasks {
                 if t.isOverdue(at: now) { s.overdue.append((d.id, t)) } else { s.open.append((d.id, t)) }
