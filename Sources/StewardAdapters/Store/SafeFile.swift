@@ -12,7 +12,17 @@ public enum SafeFile {
 
     /// The bytes of `path`; `shown` is the name used in errors (e.g. `State/x.json`).
     public static func read(_ path: String, shown: String, maxBytes: Int = maxConnectorBytes) throws(DataError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        try read(path, at: AT_FDCWD, shown: shown, maxBytes: maxBytes)
+    }
+
+    /// The bytes of the entry `name` in `directory`, with the same checks: the directory's
+    /// path is not walked again for every file of a scan.
+    public static func read(_ name: String, in directory: OpenDirectory, shown: String, maxBytes: Int = maxConnectorBytes) throws(DataError) -> [UInt8] {
+        try read(name, at: directory.descriptor, shown: shown, maxBytes: maxBytes)
+    }
+
+    private static func read(_ path: String, at base: Int32, shown: String, maxBytes: Int) throws(DataError) -> [UInt8] {
+        let fd = openat(base, path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             let e = errno
             if e == ELOOP { throw DataError(file: shown, location: "", message: "is a symbolic link; steward never reads or writes through links (replace it with the real file)") }
@@ -62,42 +72,9 @@ public enum SafeFile {
     /// True when `path` is a real directory (not a link to one).
     public static func isDirectory(_ path: String) -> Bool { entryType(path) == S_IFDIR }
 
-    /// The names in directory `path`, sorted; throws when it cannot be listed.
+    /// The names in directory `path`, in `String` order; throws when it cannot be listed.
     public static func list(_ path: String, shown: String) throws(DataError) -> [String] {
-        guard let dir = opendir(path) else { throw DataError(file: shown, location: "", message: "cannot be listed: \(errorText(errno))") }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let ent = readdir(dir) {
-            let name = withUnsafePointer(to: ent.pointee.d_name) { p in
-                p.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return sortedNames(names)
-    }
-
-    /// `names` in `String` order. When every name is ASCII (a connector estate), that order
-    /// is the order of their bytes, compared with `memcmp` in place instead of by `String`'s
-    /// Unicode-aware comparison (100,000 names are sorted on one core before a scan starts).
-    package static func sortedNames(_ names: [String]) -> [String] {
-        let ascii = names.allSatisfy { name in
-            name.utf8.withContiguousStorageIfAvailable { b in !b.contains { $0 >= 0x80 } } ?? !name.utf8.contains { $0 >= 0x80 }
-        }
-        guard ascii else { return names.sorted() }
-        return names.sorted { a, b in
-            let ordered = a.utf8.withContiguousStorageIfAvailable { pa in
-                b.utf8.withContiguousStorageIfAvailable { pb -> Bool in
-                    let shared = min(pa.count, pb.count)
-                    if shared > 0, let x = pa.baseAddress, let y = pb.baseAddress {
-                        let c = memcmp(x, y, shared)
-                        if c != 0 { return c < 0 }
-                    }
-                    return pa.count < pb.count
-                }
-            }
-            if let known = ordered ?? nil { return known }
-            return a < b
-        }
+        try DirectoryNames.read(path, shown: shown).sortedNames()
     }
 }
 

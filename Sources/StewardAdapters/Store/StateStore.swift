@@ -21,27 +21,48 @@ public struct StateStore: Sendable {
         guard SafeFile.isDirectory(root.statePath) else {
             throw DataError(file: "State/", location: "", message: "is not a directory (a symbolic link to a directory is refused too)")
         }
+        let names = try DirectoryNames.read(root.statePath, shown: "State/")
         var ids: [ConnectorID] = []
+        ids.reserveCapacity(names.count)
         var problems: [DataError] = []
-        for name in try SafeFile.list(root.statePath, shown: "State/") where !name.hasPrefix(".") {
-            // The name without ".json", cut on bytes (dropLast on a String walks characters).
-            let id = name.hasSuffix(".json") ? String(Substring(name.utf8.dropLast(5))) : ""
-            if let id = ConnectorID(checking: id) {
-                ids.append(id)
-            } else {
-                problems.append(DataError(file: "State/\(name)", location: "", message: "is not a connector file: State/ holds only <id>.json, where an id is a-z, 0-9 and '-' (dotfiles are ignored)"))
+        for i in names.sortedOrder() {
+            switch names.withName(i, StateStore.entry) {
+            case .connector(let id): ids.append(id)
+            case .ignored: continue
+            case .foreign:
+                problems.append(DataError(file: "State/\(names.name(i))", location: "", message: "is not a connector file: State/ holds only <id>.json, where an id is a-z, 0-9 and '-' (dotfiles are ignored)"))
             }
         }
         return (ids, problems)
+    }
+
+    /// What one entry of `State/` is.
+    private enum Entry { case connector(ConnectorID), ignored, foreign }
+
+    /// The entry named by `name`'s bytes: checked in place, so only an id's own text
+    /// becomes a `String`.
+    private static func entry(_ name: UnsafeBufferPointer<UInt8>) -> Entry {
+        if name.first == UInt8(ascii: ".") { return .ignored }   // dotfiles: the lock, temporary files
+        let suffix = ".json".utf8
+        guard name.count > suffix.count, name.suffix(suffix.count).elementsEqual(suffix),
+              let id = ConnectorID(checking: String(decoding: name.dropLast(suffix.count), as: UTF8.self))
+        else { return .foreign }
+        return .connector(id)
     }
 
     /// Whether `State/<id>.json` exists (as any kind of entry).
     public func exists(_ id: ConnectorID) -> Bool { SafeFile.entryType(root.statePath + "/" + id.fileName) != nil }
 
     /// Reads, parses and decodes one connector; checks its id matches the file name.
-    public func load(_ id: ConnectorID) throws(DataError) -> ConnectorDocument {
+    /// With `directory` (`State/` held open by a scan), the file is opened by its name alone.
+    public func load(_ id: ConnectorID, in directory: OpenDirectory? = nil) throws(DataError) -> ConnectorDocument {
         let shown = StateStore.shown(id)
-        let doc = try StateStore.decode(try SafeFile.read(root.statePath + "/" + id.fileName, shown: shown), shown: shown)
+        let bytes = if let directory {
+            try SafeFile.read(id.fileName, in: directory, shown: shown)
+        } else {
+            try SafeFile.read(root.statePath + "/" + id.fileName, shown: shown)
+        }
+        let doc = try StateStore.decode(bytes, shown: shown)
         guard doc.id == id else {
             throw DataError(file: shown, location: "id", message: "the id is '\(doc.id)' but the file is named \(id.fileName); they must match")
         }
@@ -63,10 +84,10 @@ public struct StateStore: Sendable {
     /// Loads one connector; with `workflows`, also replays it (see `verify(_:workflows:hashes:)`),
     /// so a reader never shows a projection its history does not give. Never throws: a
     /// problem is the result.
-    public func loaded(_ id: ConnectorID, verifiedBy workflows: WorkflowSet? = nil) -> LoadedConnector {
+    public func loaded(_ id: ConnectorID, in directory: OpenDirectory? = nil, verifiedBy workflows: WorkflowSet? = nil) -> LoadedConnector {
         let r: Result<ConnectorDocument, DataError>
         do throws(DataError) {
-            let doc = try load(id)
+            let doc = try load(id, in: directory)
             if let workflows { try StateStore.verify(doc, workflows: workflows, hashes: false) }
             r = .success(doc)
         } catch { r = .failure(error) }

@@ -23,11 +23,13 @@ public struct EstateScan: Sendable {
                                           map each: @Sendable (LoadedConnector) -> T,
                                           progress: ((Int, Int) -> Void)? = nil,
                                           _ body: ([T]) throws -> Void) rethrows {
+        // State/ held open for the scan (nil when it cannot be opened: each file then says why).
+        let directory = try? OpenDirectory(store.root.statePath, shown: "State/")
         var start = 0
         while start < ids.count {
             let slice = Array(ids[start..<min(ids.count, start + chunkSize)])
             let store = store
-            try body(ParallelMap.map(slice) { each(store.loaded($0, verifiedBy: workflows)) })
+            try body(ParallelMap.map(slice) { each(store.loaded($0, in: directory, verifiedBy: workflows)) })
             start += chunkSize
             progress?(min(start, ids.count), ids.count)
         }

@@ -89,9 +89,37 @@ final class SafeFileTests: XCTestCase {
             let names = (0..<Int.random(in: 0...60, using: &rng)).map { _ in
                 String((0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
             }
-            XCTAssertEqual(SafeFile.sortedNames(names), names.sorted())
+            XCTAssertEqual(DirectoryNames(names).sortedNames(), names.sorted())
             let mixed = names + ["ae\u{301}.json", "af.json", "\u{E9}.json", "e\u{301}.json"]
-            XCTAssertEqual(SafeFile.sortedNames(mixed), mixed.sorted())
+            XCTAssertEqual(DirectoryNames(mixed).sortedNames(), mixed.sorted())
         }
+    }
+
+    /// Past 4,096 names the byte-order sort runs on two cores and merges: still `String`
+    /// order, duplicates of a prefix included.
+    func testLargeListingOrderIsStringOrder() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("abz09-.")
+        let names = (0..<9000).map { _ in
+            String((0..<Int.random(in: 1...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+        }
+        XCTAssertEqual(DirectoryNames(names).sortedNames(), names.sorted())
+    }
+
+    /// A directory read by `DirectoryNames` gives every entry but `.` and `..`, and a file
+    /// read through an open directory passes the same checks as one read by its path.
+    func testOpenDirectoryReadsLikeAPath() throws {
+        let dir = F.temporaryDirectory(self)
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: dir + "/a.json"))
+        try FileManager.default.createSymbolicLink(atPath: dir + "/l.json", withDestinationPath: dir + "/a.json")
+        try FileManager.default.createDirectory(atPath: dir + "/.hidden", withIntermediateDirectories: false)
+        XCTAssertEqual(try DirectoryNames.read(dir, shown: "d/").sortedNames(), [".hidden", "a.json", "l.json"])
+        let open = try OpenDirectory(dir, shown: "d/")
+        XCTAssertEqual(try SafeFile.read("a.json", in: open, shown: "d/a.json"), Array("{}".utf8))
+        let link = expectDataError { _ = try SafeFile.read("l.json", in: open, shown: "d/l.json") }
+        XCTAssertEqual(link?.file, "d/l.json")
+        XCTAssertTrue(link?.message.contains("symbolic link") ?? false)
+        XCTAssertNotNil(expectDataError { _ = try SafeFile.read(".hidden", in: open, shown: "d/.hidden") })
+        XCTAssertNotNil(expectDataError { _ = try OpenDirectory(dir + "/a.json", shown: "d/a.json") })
     }
 }
