@@ -34,47 +34,41 @@ public enum Replay {
         guard !doc.history.isEmpty else {
             return .failure(ReplayProblem(rule: "history", location: "history", message: "history is empty: every connector starts with a request event"))
         }
-        // Events are read in place (no copy of each one) through the history's buffer.
-        let failure: ReplayProblem? = doc.history.withUnsafeBufferPointer { history in
-            for i in history.indices {
-                if let p = step(history, i, &s, workflow: wf, file: file, options: options) { return p }
-            }
-            return nil
+        for i in doc.history.indices {
+            if let p = step(doc.history[i], index: i, &s, workflow: wf, file: file, options: options) { return .failure(p) }
         }
-        if let failure { return .failure(failure) }
         if let p = compareProjection(doc, s) { return .failure(p) }
         return .success(s)
     }
 
-    /// Applies event `i` of `history` to `s`, or returns the problem that stops replay.
+    /// Applies event `e` (at `index` in the history) to `s`, or returns the problem that
+    /// stops replay. `e` is borrowed: an event is never copied to be replayed.
     @inline(__always)
-    static func step(_ history: UnsafeBufferPointer<Event>, _ i: Int, _ s: inout LifecycleState, workflow wf: Workflow,
+    static func step(_ e: borrowing Event, index i: Int, _ s: inout LifecycleState, workflow wf: Workflow,
                      file: String, options: Options) -> ReplayProblem? {
         var loc: String { "history[\(i)]" }   // built only for a problem
-        if let p = verifyLink(history[i], index: i, head: s.head, verifyHash: options.verifyHashes) {
+        if let p = verifyLink(e, index: i, head: s.head, verifyHash: options.verifyHashes) {
             return ReplayProblem(rule: p.0, location: loc, message: p.1)
         }
-        guard let kind = eventKind(history[i].event) else {
-            return ReplayProblem(rule: "unknown-event", location: "\(loc).event", message: "unknown event '\(history[i].event.prefix(40))'")
+        guard let kind = eventKind(e.event) else {
+            return ReplayProblem(rule: "unknown-event", location: "\(loc).event", message: "unknown event '\(e.event.prefix(40))'")
         }
-        if history[i].from != s.state {
+        if e.from != s.state {
             return ReplayProblem(rule: "illegal-transition", location: "\(loc).from",
-                                 message: "event \(history[i].seq) says from '\(history[i].from ?? "null")' but the connector was '\(s.state ?? "null")'")
+                                 message: "event \(e.seq) says from '\(e.from ?? "null")' but the connector was '\(s.state ?? "null")'")
         }
         do {
             // In place: a refused event returns before anything reads `s` again.
-            let to = try Transition.apply(to: &s, event: kind, actor: history[i].actor, at: history[i].at,
-                                          data: history[i].dataMembers, heldSpec: history[i].heldSpec != nil, workflow: wf,
-                                          roles: history[i].seq > options.rolesAfterSeq ? options.roles : nil, file: file,
-                                          decodedSpec: history[i].decodedSpec.spec)
-            guard to == history[i].to else {
-                let e = history[i]
+            let to = try Transition.apply(to: &s, event: kind, actor: e.actor, at: e.at,
+                                          data: e.dataMembers, heldSpec: e.heldSpec != nil, workflow: wf,
+                                          roles: e.seq > options.rolesAfterSeq ? options.roles : nil, file: file,
+                                          decodedSpec: e.decodedSpec.spec)
+            guard to == e.to else {
                 return ReplayProblem(rule: "illegal-transition", location: "\(loc).to",
                                      message: "event \(e.seq) (\(e.event)) says to '\(e.to)' but the workflow gives '\(to)'")
             }
-            s.head = history[i].hash
+            s.head = e.hash
         } catch {
-            let e = history[i]
             return ReplayProblem(rule: error.rule, location: loc, message: "event \(e.seq) (\(e.event) by \(e.actor)): \(error.message)")
         }
         return nil
@@ -101,10 +95,12 @@ public enum Replay {
     }
 
     /// Checks one event's place in the chain: seq, prev and (optionally) its own hash.
-    static func verifyLink(_ e: Event, index i: Int, head: String, verifyHash: Bool) -> (RuleID, String)? {
+    /// Inlined, so that the event is read where it lies: a call would take a copy of it.
+    @inline(__always)
+    static func verifyLink(_ e: borrowing Event, index i: Int, head: String, verifyHash: Bool) -> (RuleID, String)? {
         if e.seq != i + 1 { return ("sequence", "event at position \(i + 1) has seq \(e.seq); events may not be removed, reordered or inserted") }
         if e.prev != head { return ("hash-chain", "event \(e.seq): prev does not match the hash of the event before it; history was edited or reordered") }
-        if verifyHash && e.hash != DocumentEncoding.hash(of: e) {
+        if verifyHash && e.hash != DocumentEncoding.hash(of: copy e) {
             return ("hash-chain", "event \(e.seq): hash is not the SHA-256 of the event; the event was edited after it was written")
         }
         return nil

@@ -88,7 +88,7 @@ extension ByteCursor {
         try expect(JSONByte.openBrace)
         var seen: UInt32 = 0
         var first = true
-        var names = ["", "", "", ""]
+        var system = "", purpose = "", kind = "", environment = ""
         var risk = Risk.medium
         var owners = Owners(business: "", technical: "")
         var scopes: [String] = [], reaches: [String] = []
@@ -97,7 +97,10 @@ extension ByteCursor {
         var bindings: [Binding] = []
         while let k = try nextField(Self.specKeys, first: &first, seen: &seen) {
             switch k {
-            case 0...3: names[k] = try nonEmptyString()   // system, purpose, kind, environment
+            case 0: system = try nonEmptyString()
+            case 1: purpose = try nonEmptyString()
+            case 2: kind = try nonEmptyString()
+            case 3: environment = try nonEmptyString()
             case 4:
                 guard let r = Risk(rawValue: try string()) else { throw FastPathMiss() }
                 risk = r
@@ -114,7 +117,7 @@ extension ByteCursor {
         }
         // Everything but secretRef (bit 8) and until (bit 9) is required.
         guard seen | 0x300 == 0x7FF else { throw FastPathMiss() }
-        let spec = Spec(system: names[0], purpose: names[1], kind: names[2], environment: names[3], risk: risk,
+        let spec = Spec(system: system, purpose: purpose, kind: kind, environment: environment, risk: risk,
                         owners: owners, scopes: scopes, reaches: reaches, secretRef: secretRef, until: until,
                         bindings: bindings)
         return HeldSpec(spec: spec, nullSecretRef: seen & 0x100 != 0 && secretRef == nil,
@@ -217,10 +220,8 @@ extension ByteCursor {
             }
         }
         guard seen | 0x4 == 0x3FF, seq >= 1, seq <= Int64(Int32.max) else { throw FastPathMiss() }
-        var e = Event(seq: Int(seq), event: name, from: from, to: to, actor: actor, at: at, note: note, data: data,
-                      prev: prev, hash: hash)
-        if let held { e.hold(held, decodedFor: name) }
-        return e
+        return Event(seq: Int(seq), event: name, from: from, to: to, actor: actor, at: at, note: note, dataMembers: data,
+                     held: held, prev: prev, hash: hash)
     }
 
     /// An event's `data` object: every member as a tree (the strict reader's duplicate-key

@@ -71,11 +71,23 @@ public struct Event: Sendable, Equatable {
     /// A string field of `data`, or nil.
     public func dataString(_ key: String) -> String? { dataMembers[key]?.stringValue }
 
-    /// Holds `spec` (read from this event's `data`) decoded instead of as a tree; replay
-    /// uses it as the decoded spec of a request or amend.
-    mutating func hold(_ spec: HeldSpec, decodedFor kind: String) {
-        heldSpec = spec
-        if kind == EventKind.request.rawValue || kind == EventKind.amend.rawValue { decodedSpec = DecodedSpec(spec.spec) }
+    /// An event as the reader builds it: `data` without its `spec` member, which `held`
+    /// holds decoded instead of as a tree; replay uses it as the decoded spec of a request
+    /// or amend.
+    init(seq: Int, event: String, from: String?, to: String, actor: String, at: Timestamp,
+         note: String, dataMembers: [String: JSONValue], held: HeldSpec?, prev: String, hash: String) {
+        self.seq = seq
+        self.event = event
+        self.from = from
+        self.to = to
+        self.actor = actor
+        self.at = at
+        self.note = note
+        self.dataMembers = dataMembers
+        self.heldSpec = held
+        self.prev = prev
+        self.hash = hash
+        if let held, event == EventKind.request.rawValue || event == EventKind.amend.rawValue { decodedSpec = DecodedSpec(sharing: held.box) }
     }
 
     /// Equal when every field is, `data` compared as the tree it stands for.
@@ -91,11 +103,22 @@ public struct Event: Sendable, Equatable {
 
 /// A `data.spec` member kept decoded: the spec, and which of its optional members were
 /// written as `null` (absent and `null` decode alike but hash differently). `tree` is the
-/// exact JSON value the member was.
+/// exact JSON value the member was. The spec sits in a box that the event's `decodedSpec`
+/// shares, so an event stays small and copying one retains one reference, not every string
+/// of its spec twice.
 struct HeldSpec: Sendable, Equatable {
-    var spec: Spec
+    let box: SpecBox
     var nullSecretRef: Bool
     var nullUntil: Bool
+
+    init(spec: Spec, nullSecretRef: Bool, nullUntil: Bool) {
+        box = SpecBox(spec)
+        self.nullSecretRef = nullSecretRef
+        self.nullUntil = nullUntil
+    }
+
+    /// The decoded spec.
+    var spec: Spec { box.spec }
 
     /// The member as a JSON value.
     var tree: JSONValue {
@@ -104,13 +127,29 @@ struct HeldSpec: Sendable, Equatable {
         if nullUntil { o["until"] = .null }
         return .object(o)
     }
+
+    static func == (a: HeldSpec, b: HeldSpec) -> Bool {
+        a.nullSecretRef == b.nullSecretRef && a.nullUntil == b.nullUntil && (a.box === b.box || a.spec == b.spec)
+    }
+}
+
+/// One decoded spec, never changed once boxed (so copies may share it).
+final class SpecBox: Sendable {
+    let spec: Spec
+    init(_ spec: Spec) { self.spec = spec }
 }
 
 /// A spec decoded ahead of replay from an event's `data.spec`. Equality ignores it (every
 /// value equals every other), so an event compares the same whether or not it was decoded.
 public struct DecodedSpec: Sendable, Equatable {
+    /// Boxed, and shared with the event's held spec when the reader decoded it.
+    private var box: SpecBox?
     /// The decoded spec; nil when not decoded (replay then decodes `data.spec` itself).
-    public var spec: Spec?
-    public init(_ spec: Spec? = nil) { self.spec = spec }
+    public var spec: Spec? {
+        get { box?.spec }
+        set { box = newValue.map(SpecBox.init) }
+    }
+    public init(_ spec: Spec? = nil) { box = spec.map(SpecBox.init) }
+    init(sharing box: SpecBox) { self.box = box }
     public static func == (a: DecodedSpec, b: DecodedSpec) -> Bool { true }
 }

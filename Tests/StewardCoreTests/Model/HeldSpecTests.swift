@@ -69,9 +69,9 @@ final class HeldSpecTests: XCTestCase {
     func testEventDataHeldOrNotIsTheSameValue() throws {
         let text = #"{"spec": {"# + Self.base + #", "until": null}}"#
         let r = try XCTUnwrap(read(text))
-        var held = Event(seq: 1, event: "request", from: nil, to: "requested", actor: "a@x.example",
-                         at: Timestamp(seconds: 0), note: "", data: r.members, prev: Event.genesisHash)
-        held.hold(try XCTUnwrap(r.held), decodedFor: "request")
+        let held = Event(seq: 1, event: "request", from: nil, to: "requested", actor: "a@x.example",
+                         at: Timestamp(seconds: 0), note: "", dataMembers: r.members, held: try XCTUnwrap(r.held),
+                         prev: Event.genesisHash, hash: "")
         var plain = held
         plain.data = try tree(text)
         XCTAssertNil(plain.heldSpec)
