@@ -5,20 +5,18 @@ public enum ParallelMap {
     /// `transform` applied to each element, concurrently; results in input order.
     public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         if items.count < 64 { return items.map(transform) }
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()   // without this every result would leak
-            results.deallocate()
-        }
+        let results = UnsafeMutableBufferPointer<R>.allocate(capacity: items.count)
+        defer { results.deallocate() }
         let chunks = min(items.count, 256)
         let box = UnsafeSendable(results)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let lo = items.count * c / chunks
             let hi = items.count * (c + 1) / chunks
-            for i in lo..<hi { box.value[i] = transform(items[i]) }
+            for i in lo..<hi { (box.value.baseAddress! + i).initialize(to: transform(items[i])) }
         }
-        return results.map { $0! }
+        // Every slot was initialized once (the chunks cover 0..<count); each result is moved
+        // out, not copied, so the buffer is left uninitialized for `deallocate`.
+        return (0..<items.count).map { results.moveElement(from: $0) }
     }
 }
 

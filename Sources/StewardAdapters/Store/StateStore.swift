@@ -73,7 +73,8 @@ public struct StateStore: Sendable {
     /// one pass straight from the bytes (`DocumentReader`) when the file is regular, else by
     /// the reference path (strict parse to a tree, then decode), which names any problem.
     public static func decode(_ bytes: [UInt8], shown: String) throws(DataError) -> ConnectorDocument {
-        if let doc = bytes.withUnsafeBufferPointer({ DocumentReader.document($0) }) {
+        let cache = ThreadStrings.current
+        if let doc = bytes.withUnsafeBufferPointer({ DocumentReader.document($0, sharing: &cache.strings) }) {
             // The one-pass reader decodes the format only; the identity rule holds on both paths.
             try Identity.check(doc, file: shown)
             return doc

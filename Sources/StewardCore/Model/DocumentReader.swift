@@ -14,10 +14,21 @@ package enum DocumentReader {
     /// The document in `buffer`, or nil when the reference path must decide.
     package static func document(_ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int = StrictJSON.defaultMaxDepth,
                          maxBytes: Int = StrictJSON.defaultMaxBytes) -> ConnectorDocument? {
+        var strings = RepeatedStrings()
+        return document(buffer, sharing: &strings, maxDepth: maxDepth, maxBytes: maxBytes)
+    }
+
+    /// The document in `buffer`, or nil; strings whose bytes `strings` already holds are
+    /// shared, and the ones read here are added to it for the next document.
+    package static func document(_ buffer: UnsafeBufferPointer<UInt8>, sharing strings: inout RepeatedStrings,
+                                 maxDepth: Int = StrictJSON.defaultMaxDepth,
+                                 maxBytes: Int = StrictJSON.defaultMaxBytes) -> ConnectorDocument? {
         guard let base = buffer.baseAddress, buffer.count > 0, buffer.count <= maxBytes, maxDepth > 4 else { return nil }
         if buffer.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { return nil }
         // Event data members start four containers deep (document, history, event, data).
         var c = ByteCursor(base: base, count: buffer.count, maxDepth: maxDepth - 4)
+        c.lend(&strings)
+        defer { c.lend(&strings) }
         do {
             let doc = try c.document()
             return c.atEnd() ? doc : nil

@@ -37,8 +37,14 @@ package struct ByteCursor: ~Copyable {
     /// The scalar and tree readers, positioned at the next unread byte.
     var p: StrictJSONParser
 
-    /// Long strings already read, for `string()` to share.
+    /// Strings already read, for `string()` to share; a caller reading many documents
+    /// lends the same tables to each (`lend`).
     var repeats = RepeatedStrings()
+
+    /// Swaps `strings` in as this cursor's table of strings read, and the cursor's out:
+    /// call before reading to lend a table kept from earlier documents, and after, to take
+    /// it back with what this one added.
+    package mutating func lend(_ strings: inout RepeatedStrings) { swap(&repeats, &strings) }
 
     /// The first byte of the document being read.
     package var base: UnsafePointer<UInt8> { p.base }
@@ -149,10 +155,9 @@ package struct ByteCursor: ~Copyable {
         return true
     }
 
-    /// A string value. One of more than 15 bytes (a heap string) that repeats one already
-    /// read from this document with the same bytes and no escapes — `prev` after the
-    /// previous event's `hash`, an actor, an owner, the projection's copy of a spec — is
-    /// returned as that same string instead of a new copy.
+    /// A string value. One without escapes whose bytes repeat one already read — `prev`
+    /// after the previous event's `hash`, an actor, an owner, the projection's copy of a
+    /// spec, a state or event name — is returned as that same string instead of a new one.
     package mutating func string() throws(FastPathMiss) -> String {
         guard try peek() == JSONByte.quote else { throw FastPathMiss() }
         let open = p.pos
@@ -163,7 +168,6 @@ package struct ByteCursor: ~Copyable {
         } catch { throw FastPathMiss() }
         p.pos = end + 1
         let start = p.base + open + 1, length = end - open - 1
-        guard length > 15 else { return String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self) }
         return repeats.string(start, length)
     }
 
@@ -226,45 +230,5 @@ package struct ByteCursor: ~Copyable {
     /// Any value, as a tree, with the strict reader's duplicate-key and depth rules.
     package mutating func anyValue() throws(FastPathMiss) -> JSONValue {
         do { return try p.parseValue() } catch { throw FastPathMiss() }
-    }
-}
-
-/// A small table of the long strings one document has produced so far, keyed by a hash of
-/// their bytes; a hit is confirmed byte for byte, so it only ever returns an equal string.
-struct RepeatedStrings {
-    static let slots = 64
-    private var table: [String?] = []
-
-    /// The string of the `length` (more than 8) UTF-8 bytes at `start`, shared with an
-    /// earlier one of the same bytes when the table holds it.
-    mutating func string(_ start: UnsafePointer<UInt8>, _ length: Int) -> String {
-        let first = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self)
-        let last = UnsafeRawPointer(start + length - 8).loadUnaligned(as: UInt64.self)
-        let mixed = (first ^ (last << 29 | last >> 35) ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15
-        let slot = Int(truncatingIfNeeded: mixed >> 58)
-        if table.isEmpty { table = Array(repeating: nil, count: Self.slots) }
-        if let known = table[slot], Self.equal(known, start, length) { return known }
-        let s = String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
-        table[slot] = s
-        return s
-    }
-
-    /// True when `s` is exactly the `length` bytes at `start`.
-    static func equal(_ s: String, _ start: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        guard s.utf8.count == length else { return false }
-        return s.utf8.withContiguousStorageIfAvailable { b -> Bool in
-            guard let base = b.baseAddress else { return false }
-            var i = 0
-            while i &+ 8 <= length {
-                if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    != UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self) { return false }
-                i &+= 8
-            }
-            while i < length {
-                if base[i] != start[i] { return false }
-                i &+= 1
-            }
-            return true
-        } ?? false
     }
 }

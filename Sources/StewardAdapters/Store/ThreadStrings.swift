@@ -1,0 +1,30 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import StewardKit
+
+/// One table of strings already read per thread (`RepeatedStrings`), lent to each connector
+/// file the thread reads, so a whole scan shares the names, states and people its files
+/// repeat instead of building them again for every file. A cache only: a document reads the
+/// same with any table or none.
+final class ThreadStrings {
+    var strings = RepeatedStrings()
+
+    /// The calling thread's table (made on first use, released when the thread ends).
+    static var current: ThreadStrings {
+        if let p = pthread_getspecific(key) { return Unmanaged<ThreadStrings>.fromOpaque(p).takeUnretainedValue() }
+        let made = ThreadStrings()
+        pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
+        return made
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { p in
+            if let p { Unmanaged<ThreadStrings>.fromOpaque(p).release() }
+        }
+        return key
+    }()
+}
