@@ -84,12 +84,8 @@ public enum Identity {
     public static func check(_ doc: ConnectorDocument, file: String) throws(DataError) {
         if let p = problem(doc.spec.owners.business) { throw error(file: file, field: "spec.owners.business", p) }
         if let p = problem(doc.spec.owners.technical) { throw error(file: file, field: "spec.owners.technical", p) }
-        // Most events are by a few people: an actor equal to the one checked just before
-        // (often the very same string) is not scanned again.
-        var passed: String?
-        for i in doc.history.indices where doc.history[i].actor != passed {
+        for i in doc.history.indices {
             if let p = actorProblem(doc.history[i].actor) { throw error(file: file, field: "history[\(i)].actor", p) }
-            passed = doc.history[i].actor
         }
     }
 
