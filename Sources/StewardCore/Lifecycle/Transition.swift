@@ -34,7 +34,7 @@ public enum Transition {
     /// a `spec` object, held decoded (`Event.heldSpec`) rather than in `data`.
     static func apply(to n: inout LifecycleState, event: EventKind, actor: String, at: Timestamp,
                       data: [String: JSONValue], heldSpec: Bool = false, workflow wf: Workflow, roles: Roles?,
-                      file: String, decodedSpec: Spec? = nil) throws(RuleViolation) -> String {
+                      file: String, decodedSpec: consuming Spec? = nil) throws(RuleViolation) -> String {
         let before = n.state
         if before == wf.terminal && event != .closeTask {
             throw RuleViolation(rule: "terminal-state", "\(n.connector) is \(wf.terminal); nothing more may happen to it but closing its tasks")
@@ -47,8 +47,8 @@ public enum Transition {
         let carriesSpec = event == .request || event == .amend
         var carried: Spec?
         if carriesSpec {
-            if let decodedSpec {
-                carried = decodedSpec
+            if decodedSpec != nil {
+                carried = decodedSpec   // moved: the caller's copy is the state's spec
             } else {
                 do { carried = try DocumentDecoding.spec(data["spec"] ?? .null, path: "data.spec", file: file) } catch {
                     throw RuleViolation(rule: error.rule ?? "event-data", "\(event.rawValue): \(error.location): \(error.message)")

@@ -26,8 +26,13 @@ public struct ConnectorID: Sendable, Hashable, Comparable, CustomStringConvertib
     /// True when `text` matches the id pattern.
     public static func isValid(_ text: String) -> Bool {
         // Over the UTF-8 bytes in place: this runs once per file of every listing.
+        if let valid = text.utf8.withContiguousStorageIfAvailable(isValid(bytes:)) { return valid }
+        return isValid(bytes: text.utf8)
+    }
+
+    static func isValid<Bytes: Collection<UInt8>>(bytes: Bytes) -> Bool {
         var count = 0
-        for c in text.utf8 {
+        for c in bytes {
             let ok = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c == 45 && count > 0)
             count += 1
             if !ok || count > 63 { return false }

@@ -92,10 +92,16 @@ extension ByteCursor {
     }
 
     /// A spec object (the same checks as `DocumentDecoding.spec`).
-    mutating func spec() throws(FastPathMiss) -> Spec { try heldSpec().spec }
+    mutating func spec() throws(FastPathMiss) -> Spec { try specAndNulls().spec }
+
+    /// A spec object, held (boxed), and which of its optional members were written as `null`.
+    mutating func heldSpec() throws(FastPathMiss) -> HeldSpec {
+        let read = try specAndNulls()
+        return HeldSpec(spec: read.spec, nullSecretRef: read.nullSecretRef, nullUntil: read.nullUntil)
+    }
 
     /// A spec object, and which of its optional members were written as `null`.
-    mutating func heldSpec() throws(FastPathMiss) -> HeldSpec {
+    mutating func specAndNulls() throws(FastPathMiss) -> (spec: Spec, nullSecretRef: Bool, nullUntil: Bool) {
         try expect(JSONByte.openBrace)
         var seen: UInt32 = 0
         var first = true
@@ -128,11 +134,10 @@ extension ByteCursor {
         }
         // Everything but secretRef (bit 8) and until (bit 9) is required.
         guard seen | 0x300 == 0x7FF else { throw FastPathMiss() }
-        let spec = Spec(system: system, purpose: purpose, kind: kind, environment: environment, risk: risk,
-                        owners: owners, scopes: scopes, reaches: reaches, secretRef: secretRef, until: until,
-                        bindings: bindings)
-        return HeldSpec(spec: spec, nullSecretRef: seen & 0x100 != 0 && secretRef == nil,
-                        nullUntil: seen & 0x200 != 0 && until == nil)
+        let nullSecretRef = seen & 0x100 != 0 && secretRef == nil, nullUntil = seen & 0x200 != 0 && until == nil
+        return (Spec(system: system, purpose: purpose, kind: kind, environment: environment, risk: risk,
+                     owners: owners, scopes: scopes, reaches: reaches, secretRef: secretRef, until: until,
+                     bindings: bindings), nullSecretRef, nullUntil)
     }
 
     mutating func owners() throws(FastPathMiss) -> Owners {

@@ -111,7 +111,7 @@ struct HeldSpec: Sendable, Equatable {
     var nullSecretRef: Bool
     var nullUntil: Bool
 
-    init(spec: Spec, nullSecretRef: Bool, nullUntil: Bool) {
+    init(spec: consuming Spec, nullSecretRef: Bool, nullUntil: Bool) {
         box = SpecBox(spec)
         self.nullSecretRef = nullSecretRef
         self.nullUntil = nullUntil
@@ -136,7 +136,7 @@ struct HeldSpec: Sendable, Equatable {
 /// One decoded spec, never changed once boxed (so copies may share it).
 final class SpecBox: Sendable {
     let spec: Spec
-    init(_ spec: Spec) { self.spec = spec }
+    init(_ spec: consuming Spec) { self.spec = spec }
 }
 
 /// A spec decoded ahead of replay from an event's `data.spec`. Equality ignores it (every
