@@ -37,18 +37,54 @@ public struct Binding: Sendable, Hashable, Comparable {
 
 /// What a connector is allowed to be: its system, purpose, owners, scopes and reach.
 /// Set by the `request` event and replaced by each `amend`.
+///
+/// A value type whose fields sit in one shared, never-changed box: a spec is copied into
+/// every state and event that holds it, and a copy then costs one reference instead of one
+/// per string and list. Setting a field makes a new box.
 public struct Spec: Sendable, Equatable {
-    public var system: String
-    public var purpose: String
-    public var kind: String
-    public var environment: String
-    public var risk: Risk
-    public var owners: Owners
-    public var scopes: [String]
-    public var reaches: [String]
-    public var secretRef: String?
-    public var until: Timestamp?
-    public var bindings: [Binding]
+    private var box: SpecBox
+
+    /// The fields themselves.
+    struct Fields: Sendable, Equatable {
+        var system: String
+        var purpose: String
+        var kind: String
+        var environment: String
+        var risk: Risk
+        var owners: Owners
+        var scopes: [String]
+        var reaches: [String]
+        var secretRef: String?
+        var until: Timestamp?
+        var bindings: [Binding]
+    }
+
+    /// One spec's fields, shared by its copies and never changed.
+    final class SpecBox: Sendable {
+        let fields: Fields
+        init(_ fields: consuming Fields) { self.fields = fields }
+    }
+
+    /// Changes one field: the other copies keep the box they share.
+    private mutating func change(_ edit: (inout Fields) -> Void) {
+        var f = box.fields
+        edit(&f)
+        box = SpecBox(f)
+    }
+
+    public var system: String { get { box.fields.system } set { change { $0.system = newValue } } }
+    public var purpose: String { get { box.fields.purpose } set { change { $0.purpose = newValue } } }
+    public var kind: String { get { box.fields.kind } set { change { $0.kind = newValue } } }
+    public var environment: String { get { box.fields.environment } set { change { $0.environment = newValue } } }
+    public var risk: Risk { get { box.fields.risk } set { change { $0.risk = newValue } } }
+    public var owners: Owners { get { box.fields.owners } set { change { $0.owners = newValue } } }
+    public var scopes: [String] { get { box.fields.scopes } set { change { $0.scopes = newValue } } }
+    public var reaches: [String] { get { box.fields.reaches } set { change { $0.reaches = newValue } } }
+    public var secretRef: String? { get { box.fields.secretRef } set { change { $0.secretRef = newValue } } }
+    public var until: Timestamp? { get { box.fields.until } set { change { $0.until = newValue } } }
+    public var bindings: [Binding] { get { box.fields.bindings } set { change { $0.bindings = newValue } } }
+
+    public static func == (a: Spec, b: Spec) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
 
     /// What a request that does not say gets: an API key, in production, of medium risk.
     public static let defaultKind = "api-key", defaultEnvironment = "production"
@@ -57,25 +93,19 @@ public struct Spec: Sendable, Equatable {
     public init(system: String, purpose: String, kind: String = Spec.defaultKind, environment: String = Spec.defaultEnvironment,
                 risk: Risk = Spec.defaultRisk, owners: Owners, scopes: [String] = [], reaches: [String] = [],
                 secretRef: String? = nil, until: Timestamp? = nil, bindings: [Binding] = []) {
-        self.system = system
-        self.purpose = purpose
-        self.kind = kind
-        self.environment = environment
-        self.risk = risk
-        self.owners = owners
-        self.scopes = scopes
-        self.reaches = reaches
-        self.secretRef = secretRef
-        self.until = until
-        self.bindings = bindings
+        box = SpecBox(Fields(system: system, purpose: purpose, kind: kind, environment: environment, risk: risk,
+                             owners: owners, scopes: scopes, reaches: reaches, secretRef: secretRef, until: until,
+                             bindings: bindings))
     }
 
     /// Lists are kept sorted and free of duplicates, so equal specs have equal bytes.
     public func normalized() -> Spec {
         var s = self
-        s.scopes = Array(Set(scopes)).sorted()
-        s.reaches = Array(Set(reaches)).sorted()
-        s.bindings = Array(Set(bindings)).sorted()
+        s.change {
+            $0.scopes = Array(Set(scopes)).sorted()
+            $0.reaches = Array(Set(reaches)).sorted()
+            $0.bindings = Array(Set(bindings)).sorted()
+        }
         return s
     }
 
