@@ -56,6 +56,29 @@ class Bench:
         self.timed(res, n, "floor", "find %s -name '*.json' -print0 | xargs -0 -P2 cat" % q(st), want_rss=False, runs=runs)
         self.timed(res, n, "peer", "python3 %s %s %s" % (q(os.path.join(HERE, "peer.py")), q(st), NOW), runs=runs)
 
+    def peer_side_by_side(self, res, n, idle, rounds=2):
+        """The peer and run --dry-run timed in turns (one hyperfine over both per round, the
+        order reversed each round), so that a change of load between two separate timings
+        cannot move their ratio: res['peer pair'] = (peer median, steward median, peer CPU,
+        steward CPU) over every run."""
+        cmds = {"peer": ["python3", os.path.join(HERE, "peer.py"), os.path.join(idle, "State"), NOW],
+                "steward": [self.bin, "run", "--root", idle, "--now", NOW, "--dry-run"]}
+        times = {k: [] for k in cmds}
+        cpus = {k: [] for k in cmds}
+        for k in range(rounds):
+            order = ["peer", "steward"] if k % 2 == 0 else ["steward", "peer"]
+            line = [" ".join(q(a) for a in cmds[name]) for name in order]
+            for name, (ts, c) in zip(order, self.timer.hyperfine_all(line, self.runs, 1)):
+                times[name] += ts
+                if c is not None:
+                    cpus[name].append(c)
+        if times["peer"] and times["steward"]:
+            res["peer pair"] = (statistics.median(times["peer"]), statistics.median(times["steward"]),
+                                statistics.mean(cpus["peer"]), statistics.mean(cpus["steward"]))
+            log("peer and run --dry-run in turns (N=%d): medians %.3f s and %.3f s (%.2f×), cpu %.3f s and %.3f s"
+                % (n, res["peer pair"][0], res["peer pair"][1], res["peer pair"][0] / res["peer pair"][1],
+                   res["peer pair"][2], res["peer pair"][3]))
+
     def size_dry_run_only(self, n):
         """A size above `large` (e.g. 1,000,000): only the floor, the peer and run --dry-run,
         each BENCH_LARGE_RUNS times (1) after a warm-up (the other commands would take too
@@ -91,6 +114,7 @@ class Bench:
         res = {"n": n, "due": len(ids), "bytes": apparent, "disk": disk}
         self.floor_and_peer(res, n, os.path.join(idle, "State"))
         self.timed(res, n, "run --dry-run", "%s run --root %s --now %s --dry-run" % (B, q(idle), NOW))
+        self.peer_side_by_side(res, n, idle)
         self.timed(res, n, "run", "%s run --root %s --now %s" % (B, q(due), NOW), prepare=restore)
         self.timed(res, n, "check", "%s check --root %s --now %s" % (B, q(idle), NOW))
         self.timed(res, n, "list --json", "%s list --root %s --now %s --format json" % (B, q(idle), NOW))
