@@ -15,8 +15,7 @@ struct JSONStream {
 
     /// Appends one array element.
     mutating func append(_ value: JSONValue) {
-        let text = String(decoding: CanonicalJSON.pretty(value), as: UTF8.self).dropLast()  // its newline
-        write((count == 0 ? "\n    " : ",\n    ") + text.replacingOccurrences(of: "\n", with: "\n    "))
+        write((count == 0 ? "\n    " : ",\n    ") + String(decoding: CanonicalJSON.pretty(value, nestedAt: 2), as: UTF8.self))
         count += 1
     }
 
@@ -24,8 +23,8 @@ struct JSONStream {
     func finish(rest: [String: JSONValue]) {
         write(count == 0 ? "]" : "\n  ]")
         for key in rest.keys.sorted() {
-            let value = String(decoding: CanonicalJSON.pretty(rest[key]!), as: UTF8.self).dropLast()
-            write(",\n  \(String(decoding: CanonicalJSON.encode(.string(key)), as: UTF8.self)): " + value.replacingOccurrences(of: "\n", with: "\n  "))
+            let value = String(decoding: CanonicalJSON.pretty(rest[key]!, nestedAt: 1), as: UTF8.self)
+            write(",\n  \(String(decoding: CanonicalJSON.encode(.string(key)), as: UTF8.self)): " + value)
         }
         write("\n}\n")
     }

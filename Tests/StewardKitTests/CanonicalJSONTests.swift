@@ -114,4 +114,19 @@ final class CanonicalJSONTests: XCTestCase {
             XCTAssertEqual(try StrictJSON.parse(CanonicalJSON.pretty(value)), value)
         }
     }
+
+    /// A value written nested `level` containers deep is its pretty form with every line
+    /// after the first indented two spaces more per level, and no trailing newline.
+    func testNestedFormIsThePrettyFormIndented() {
+        let values: [JSONValue] = [Self.v1, Self.v2, Self.v3, .array([]), .object([:]), .string("a\nb"),
+                                   .object(["k": .array([.object(["x": .string("line\nbreak")]), .array([])])])]
+        for value in values {
+            for level in 0...3 {
+                let whole = String(decoding: CanonicalJSON.pretty(value).dropLast(), as: UTF8.self)
+                let indented = whole.split(separator: "\n", omittingEmptySubsequences: false)
+                    .joined(separator: "\n" + String(repeating: " ", count: 2 * level))
+                XCTAssertEqual(String(decoding: CanonicalJSON.pretty(value, nestedAt: level), as: UTF8.self), indented)
+            }
+        }
+    }
 }

@@ -30,6 +30,16 @@ public enum CanonicalJSON: Sendable {
         return out
     }
 
+    /// `value` in the same form as it reads nested `level` containers deep in a larger
+    /// document (each line indented two spaces more per level), without the trailing "\n":
+    /// how a streamed listing writes one element at a time.
+    public static func pretty(_ value: JSONValue, nestedAt level: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(2048)
+        writePretty(value, level: level, into: &out)
+        return out
+    }
+
     /// Object keys in RFC 8785 order: lexicographic by UTF-16 code units.
     static func sortedKeys(_ object: [String: JSONValue]) -> [String] {
         object.keys.sorted(by: utf16Precedes)
