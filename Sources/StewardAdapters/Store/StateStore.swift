@@ -25,8 +25,11 @@ public struct StateStore: Sendable {
         var ids: [ConnectorID] = []
         ids.reserveCapacity(names.count)
         var problems: [DataError] = []
-        for i in names.sortedOrder() {
-            switch names.withName(i, StateStore.entry) {
+        // Each name is judged (and an id built) on every CPU, in the sorted order.
+        let order = names.sortedOrder()
+        let entries = ParallelMap.map(order) { i in names.withName(i, StateStore.entry) }
+        for (i, entry) in zip(order, entries) {
+            switch entry {
             case .connector(let id): ids.append(id)
             case .ignored: continue
             case .foreign:
@@ -37,7 +40,7 @@ public struct StateStore: Sendable {
     }
 
     /// What one entry of `State/` is.
-    private enum Entry { case connector(ConnectorID), ignored, foreign }
+    private enum Entry: Sendable { case connector(ConnectorID), ignored, foreign }
 
     /// The entry named by `name`'s bytes: checked in place, so only an id's own text
     /// becomes a `String`.
