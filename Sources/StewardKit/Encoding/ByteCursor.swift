@@ -223,7 +223,10 @@ package struct ByteCursor: ~Copyable {
         try expect(JSONByte.openBracket)
         var out: [String] = []
         var first = true
-        while try nextElement(first: &first) { out.append(try string()) }
+        while try nextElement(first: &first) {
+            if out.isEmpty { out.reserveCapacity(4) }   // one allocation for a short list, not one per growth
+            out.append(try string())
+        }
         return out
     }
 
