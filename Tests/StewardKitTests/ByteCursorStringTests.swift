@@ -85,4 +85,41 @@ final class ByteCursorStringTests: XCTestCase {
         }
         XCTAssertNil(r)
     }
+
+    /// One table lent to cursor after cursor (as a reading thread lends its table to every
+    /// file): each document reads exactly as with a table of its own. The strings differ
+    /// only where the two words a short string is keyed by overlap, or in the middle of a
+    /// long one, and some are longer than the longest string a table keeps.
+    func testATableLentAcrossDocumentsReadsEachAsAFreshOne() throws {
+        var rng = SystemRandomNumberGenerator()
+        var pool: [String] = []
+        for n in [1, 7, 8, 9, 15, 16, 17, 64, 255, 256, 257, 400] {
+            let base = String(repeating: "x", count: n)
+            pool.append(base)
+            for k in Set([0, n / 2, n - 1]) {   // one byte changed at the start, the middle, the end
+                var bytes = Array(base.utf8)
+                bytes[k] = UInt8(ascii: "y")
+                pool.append(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        var shared = RepeatedStrings()
+        for _ in 0..<200 {
+            let picks = (0..<Int.random(in: 1...40, using: &rng)).map { _ in pool.randomElement(using: &rng)! }
+            let text = "[" + picks.map { "\"" + $0 + "\"" }.joined(separator: ", ") + "]"
+            let bytes = Array((text + String(repeating: " ", count: 16)).utf8)
+            let got: [String]? = bytes.withUnsafeBufferPointer { b in
+                var c = ByteCursor(base: b.baseAddress!, count: b.count, maxDepth: 8)
+                c.lend(&shared)
+                defer { c.lend(&shared) }
+                var out: [String] = []
+                do {
+                    try c.expect(JSONByte.openBracket)
+                    var first = true
+                    while try c.nextElement(first: &first) { out.append(try c.string()) }
+                } catch { return nil }
+                return out
+            }
+            XCTAssertEqual(try XCTUnwrap(got).map { Array($0.utf8) }, picks.map { Array($0.utf8) })
+        }
+    }
 }

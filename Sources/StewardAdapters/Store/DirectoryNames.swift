@@ -7,8 +7,8 @@ import Dispatch
 
 /// The entry names of one directory (`.` and `..` left out), gathered as bytes in one
 /// buffer and put in `String` order without building a `String` per comparison: a
-/// 100,000-file `State/` is listed and sorted on one core before any file can be read, so
-/// this is the part of a scan no second core can share.
+/// 100,000-file `State/` is listed before any file can be read, so the listing is the part
+/// of a scan that a second core shares least (the sort runs on two).
 public struct DirectoryNames: Sendable {
     /// Every name's bytes, one after another.
     private var bytes: [UInt8] = []
@@ -21,6 +21,23 @@ public struct DirectoryNames: Sendable {
     /// Reads the names in directory `path`; `shown` names it in errors.
     public static func read(_ path: String, shown: String) throws(DataError) -> DirectoryNames {
         guard let dir = opendir(path) else { throw DataError(file: shown, location: "", message: "cannot be listed: \(errorText(errno))") }
+        return read(dir)
+    }
+
+    /// Reads the names in an open directory (the very directory later reads open files in).
+    public static func read(in directory: OpenDirectory, shown: String) throws(DataError) -> DirectoryNames {
+        let fd = dup(directory.descriptor)
+        guard fd >= 0, let dir = fdopendir(fd) else {
+            let e = errno
+            if fd >= 0 { close(fd) }
+            throw DataError(file: shown, location: "", message: "cannot be listed: \(errorText(e))")
+        }
+        rewinddir(dir)
+        return read(dir)
+    }
+
+    /// Every name `dir` holds; closes it.
+    private static func read(_ dir: OpaquePointer) -> DirectoryNames {
         defer { closedir(dir) }
         var names = DirectoryNames()
         while let ent = readdir(dir) {

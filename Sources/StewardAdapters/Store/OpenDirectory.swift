@@ -6,8 +6,9 @@ import Darwin
 
 /// A directory held open for the length of a scan, so each file in it is opened by its name
 /// alone (`openat`) rather than by walking the directory's whole path again. Opened without
-/// following a link, so the directory a scan reads is the one its listing named even if
-/// the path is swapped meanwhile. Closed when the last reference goes.
+/// following a link at its last component (a `State/` that became a link is refused), and
+/// every file of the scan is then read from this one directory, even if the path is
+/// swapped meanwhile. Closed when the last reference goes.
 public final class OpenDirectory: Sendable {
     /// The open descriptor (read-only, close-on-exec).
     let descriptor: Int32

@@ -14,8 +14,10 @@ public enum ParallelMap {
             let hi = items.count * (c + 1) / chunks
             for i in lo..<hi { (box.value.baseAddress! + i).initialize(to: transform(items[i])) }
         }
-        // Every slot was initialized once (the chunks cover 0..<count); each result is moved
-        // out, not copied, so the buffer is left uninitialized for `deallocate`.
+        // Every slot was initialized once (the chunks cover 0..<count; `transform` cannot
+        // throw, and a trap ends the process); each result is moved out, not copied, so the
+        // buffer is left uninitialized for `deallocate`. A throwing `transform` would need
+        // to track which slots it filled.
         return (0..<items.count).map { results.moveElement(from: $0) }
     }
 }

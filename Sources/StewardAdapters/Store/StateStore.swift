@@ -21,7 +21,7 @@ public struct StateStore: Sendable {
         guard SafeFile.isDirectory(root.statePath) else {
             throw DataError(file: "State/", location: "", message: "is not a directory (a symbolic link to a directory is refused too)")
         }
-        let names = try DirectoryNames.read(root.statePath, shown: "State/")
+        let names = try DirectoryNames.read(in: try OpenDirectory(root.statePath, shown: "State/"), shown: "State/")
         var ids: [ConnectorID] = []
         ids.reserveCapacity(names.count)
         var problems: [DataError] = []
@@ -45,7 +45,12 @@ public struct StateStore: Sendable {
     /// The entry named by `name`'s bytes: checked in place, so only an id's own text
     /// becomes a `String`.
     private static func entry(_ name: UnsafeBufferPointer<UInt8>) -> Entry {
-        if name.first == UInt8(ascii: ".") { return .ignored }   // dotfiles: the lock, temporary files
+        // Dotfiles (the lock, temporary files) are ignored: a name whose first character is a
+        // dot; a dot that a combining mark joins (a non-ASCII byte next) is another character.
+        if name.first == UInt8(ascii: ".") {
+            if name.count == 1 || name[1] < 0x80 { return .ignored }
+            if String(decoding: name, as: UTF8.self).hasPrefix(".") { return .ignored }
+        }
         let suffix = ".json".utf8
         guard name.count > suffix.count, name.suffix(suffix.count).elementsEqual(suffix),
               let id = ConnectorID(checking: String(decoding: name.dropLast(suffix.count), as: UTF8.self))
@@ -96,6 +101,24 @@ public struct StateStore: Sendable {
             r = .success(doc)
         } catch { r = .failure(error) }
         return LoadedConnector(id: id, file: StateStore.shown(id), result: r)
+    }
+
+    /// `State/` opened for a scan (`OpenDirectory`), or why it cannot be.
+    public func openForScan() -> Result<OpenDirectory, DataError> {
+        do { return .success(try OpenDirectory(root.statePath, shown: "State/")) } catch { return .failure(error) }
+    }
+
+    /// `loaded(_:in:verifiedBy:)` from a scan's open `State/`; when it could not be opened
+    /// (it became a link, or vanished, after the listing), every file fails with that
+    /// reason: a scan never falls back to walking the path again.
+    public func loaded(_ id: ConnectorID, in directory: Result<OpenDirectory, DataError>,
+                       verifiedBy workflows: WorkflowSet? = nil) -> LoadedConnector {
+        switch directory {
+        case .success(let open): return loaded(id, in: open, verifiedBy: workflows)
+        case .failure(let e):
+            let shown = StateStore.shown(id)
+            return LoadedConnector(id: id, file: shown, result: .failure(DataError(file: shown, location: "", message: "cannot be read: State/ \(e.message)")))
+        }
     }
 
     /// Replays `doc` through its workflow and throws a data error naming the file when its

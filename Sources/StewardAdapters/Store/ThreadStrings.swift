@@ -16,7 +16,10 @@ final class ThreadStrings {
     static var current: ThreadStrings {
         if let p = pthread_getspecific(key) { return Unmanaged<ThreadStrings>.fromOpaque(p).takeUnretainedValue() }
         let made = ThreadStrings()
-        pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
+        // Held by the thread until it ends (released by the key's destructor); if the slot
+        // cannot be set, the table serves this call only.
+        let held = Unmanaged.passRetained(made)
+        if pthread_setspecific(key, held.toOpaque()) != 0 { held.release() }
         return made
     }
 

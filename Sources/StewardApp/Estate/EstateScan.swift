@@ -23,8 +23,8 @@ public struct EstateScan: Sendable {
                                           map each: @Sendable (LoadedConnector) -> T,
                                           progress: ((Int, Int) -> Void)? = nil,
                                           _ body: ([T]) throws -> Void) rethrows {
-        // State/ held open for the scan (nil when it cannot be opened: each file then says why).
-        let directory = try? OpenDirectory(store.root.statePath, shown: "State/")
+        // State/ held open for the scan; when it cannot be opened, each file says why.
+        let directory = store.openForScan()
         var start = 0
         while start < ids.count {
             let slice = Array(ids[start..<min(ids.count, start + chunkSize)])

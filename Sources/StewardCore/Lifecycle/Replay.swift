@@ -100,7 +100,7 @@ public enum Replay {
     }
 
     /// Checks one event's place in the chain: seq, prev and (optionally) its own hash.
-    /// Inlined, so that the event is read where it lies: a call would take a copy of it.
+    /// Inlined into `step`, which reads the event through a pointer to where it lies.
     @inline(__always)
     static func verifyLink(_ e: borrowing Event, index i: Int, head: String, verifyHash: Bool) -> (RuleID, String)? {
         if e.seq != i + 1 { return ("sequence", "event at position \(i + 1) has seq \(e.seq); events may not be removed, reordered or inserted") }

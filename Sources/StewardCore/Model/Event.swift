@@ -87,7 +87,7 @@ public struct Event: Sendable, Equatable {
         self.heldSpec = held
         self.prev = prev
         self.hash = hash
-        if let held, event == EventKind.request.rawValue || event == EventKind.amend.rawValue { decodedSpec = DecodedSpec(sharing: held.box) }
+        if let held, event == EventKind.request.rawValue || event == EventKind.amend.rawValue { decodedSpec = DecodedSpec(held.spec) }
     }
 
     /// Equal when every field is, `data` compared as the tree it stands for.
@@ -103,22 +103,12 @@ public struct Event: Sendable, Equatable {
 
 /// A `data.spec` member kept decoded: the spec, and which of its optional members were
 /// written as `null` (absent and `null` decode alike but hash differently). `tree` is the
-/// exact JSON value the member was. The spec sits in a box that the event's `decodedSpec`
-/// shares, so an event stays small and copying one retains one reference, not every string
-/// of its spec twice.
+/// exact JSON value the member was. The event's `decodedSpec` holds the same spec (a copy of
+/// a `Spec` shares its fields).
 struct HeldSpec: Sendable, Equatable {
-    let box: SpecBox
+    var spec: Spec
     var nullSecretRef: Bool
     var nullUntil: Bool
-
-    init(spec: consuming Spec, nullSecretRef: Bool, nullUntil: Bool) {
-        box = SpecBox(spec)
-        self.nullSecretRef = nullSecretRef
-        self.nullUntil = nullUntil
-    }
-
-    /// The decoded spec.
-    var spec: Spec { box.spec }
 
     /// The member as a JSON value.
     var tree: JSONValue {
@@ -127,29 +117,13 @@ struct HeldSpec: Sendable, Equatable {
         if nullUntil { o["until"] = .null }
         return .object(o)
     }
-
-    static func == (a: HeldSpec, b: HeldSpec) -> Bool {
-        a.nullSecretRef == b.nullSecretRef && a.nullUntil == b.nullUntil && (a.box === b.box || a.spec == b.spec)
-    }
-}
-
-/// One decoded spec, never changed once boxed (so copies may share it).
-final class SpecBox: Sendable {
-    let spec: Spec
-    init(_ spec: consuming Spec) { self.spec = spec }
 }
 
 /// A spec decoded ahead of replay from an event's `data.spec`. Equality ignores it (every
 /// value equals every other), so an event compares the same whether or not it was decoded.
 public struct DecodedSpec: Sendable, Equatable {
-    /// Boxed, and shared with the event's held spec when the reader decoded it.
-    private var box: SpecBox?
     /// The decoded spec; nil when not decoded (replay then decodes `data.spec` itself).
-    public var spec: Spec? {
-        get { box?.spec }
-        set { box = newValue.map(SpecBox.init) }
-    }
-    public init(_ spec: Spec? = nil) { box = spec.map(SpecBox.init) }
-    init(sharing box: SpecBox) { self.box = box }
+    public var spec: Spec?
+    public init(_ spec: Spec? = nil) { self.spec = spec }
     public static func == (a: DecodedSpec, b: DecodedSpec) -> Bool { true }
 }

@@ -5,9 +5,14 @@
 /// their packed bytes, which saves validating and building them; long ones (heap strings)
 /// save an allocation and the memory of each copy. A reader of many documents keeps one
 /// table and lends it to each document's cursor, so names, states and people seen in one
-/// file are shared with the next.
+/// file are shared with the next. Only strings of at most `longestKept` bytes are kept, so a
+/// table never holds more than a few tens of KiB whatever the files say.
 package struct RepeatedStrings {
-    static var slots: Int { 128 }
+    /// Slots per table: a power of two, the top `slotBits` bits of a hash.
+    static var slotBits: Int { 7 }
+    static var slots: Int { 1 << slotBits }
+    /// The longest string kept (hashes, addresses, references, short notes fit).
+    static var longestKept: Int { 256 }
     private var long: [String?] = []
     private var short: [Packed] = []
 
@@ -26,6 +31,7 @@ package struct RepeatedStrings {
     @inline(__always)
     package mutating func string(_ start: UnsafePointer<UInt8>, _ length: Int) -> String {
         if length == 0 { return "" }
+        if length > Self.longestKept { return String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self) }
         return length > 15 ? longString(start, length) : shortString(start, length)
     }
 
@@ -59,7 +65,7 @@ package struct RepeatedStrings {
 
     @inline(__always)
     static func slot(_ mixed: UInt64, _ length: Int) -> Int {
-        Int(truncatingIfNeeded: ((mixed ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15) >> 57)
+        Int(truncatingIfNeeded: ((mixed ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits))
     }
 
     /// True when `s` is exactly the `length` bytes at `start`.

@@ -99,4 +99,22 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(SHA256.hex(canonical), e.hash)
         XCTAssertFalse(String(decoding: canonical, as: UTF8.self).contains("\"hash\""))
     }
+
+    /// A spec is a value: changing a copy, nested fields included, leaves the original as it
+    /// was, and the two then compare unequal; equal fields compare equal in separate boxes.
+    func testChangingACopyOfASpecLeavesTheOriginal() {
+        let original = Spec(system: "crm", purpose: "sync", owners: Owners(business: "b@x.example", technical: "t@x.example"),
+                            scopes: ["read"])
+        var copy = original
+        XCTAssertEqual(copy, original)
+        copy.owners.technical = "u@x.example"
+        copy.scopes.append("write")
+        XCTAssertEqual(original.owners.technical, "t@x.example")
+        XCTAssertEqual(original.scopes, ["read"])
+        XCTAssertEqual(copy.owners.technical, "u@x.example")
+        XCTAssertNotEqual(copy, original)
+        copy.owners.technical = "t@x.example"
+        copy.scopes = ["read"]
+        XCTAssertEqual(copy, original)
+    }
 }

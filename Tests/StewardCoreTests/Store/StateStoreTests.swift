@@ -88,4 +88,33 @@ final class StateStoreTests: XCTestCase {
         XCTAssertNil(try? loaded[1].result.get())
         XCTAssertNotNil(try? loaded[2].result.get())
     }
+
+    /// Names are judged as before the listing worked on bytes: a dot joined by a combining
+    /// mark is not a dotfile, a lone ".json" is one, non-ASCII names are reported, and the
+    /// problems come in `String` order.
+    func testListingJudgesOddNamesByCharacters() throws {
+        let root = F.governanceRoot(self)
+        let odd = [".json", "json", ".\u{301}x", "\u{E9}.json", "e\u{301}.json", "b.json", "a.json"]
+        for n in odd { touch(root.statePath + "/" + n) }
+        let (ids, problems) = try StateStore(root: root).listing()
+        XCTAssertEqual(ids, ["a", "b"])
+        XCTAssertEqual(problems.map(\.file), [".\u{301}x", "\u{E9}.json", "e\u{301}.json", "json"].sorted().map { "State/" + $0 })
+    }
+
+    /// A scan whose State/ cannot be opened any more (it became a link after the listing)
+    /// fails every file with that reason and never reads through the link.
+    func testAScanWhoseStateBecameALinkReadsNothingThroughIt() throws {
+        let root = F.governanceRoot(self)
+        try StateStore(root: root).write([try ConnectorBuilder.active("a").document])
+        let (ids, _) = try StateStore(root: root).listing()
+        let moved = F.temporaryDirectory(self) + "/State"
+        try FileManager.default.moveItem(atPath: root.statePath, toPath: moved)
+        try FileManager.default.createSymbolicLink(atPath: root.statePath, withDestinationPath: moved)
+        var loaded: [LoadedConnector] = []
+        EstateScan(root: root).forEachChunk(ids) { loaded += $0 }
+        XCTAssertEqual(loaded.map(\.id), ["a"])
+        guard case .failure(let e) = loaded[0].result else { return XCTFail("read through the link") }
+        XCTAssertEqual(e.file, "State/a.json")
+        XCTAssertTrue(e.message.hasPrefix("cannot be read: State/ cannot be opened: "), e.message)
+    }
 }
