@@ -6,9 +6,17 @@ import XCTest
 final class ByteCursorStringTests: XCTestCase {
     /// Every element of the JSON array `text` read by the cursor, or nil when it gives up.
     func cursorStrings(_ text: String) -> [String]? {
+        var fresh = RepeatedStrings()
+        return cursorStrings(text, lending: &fresh)
+    }
+
+    /// The same, with `table` lent to the cursor (and taken back with what it added).
+    func cursorStrings(_ text: String, lending table: inout RepeatedStrings) -> [String]? {
         let bytes = Array((text + String(repeating: " ", count: 16)).utf8)
         return bytes.withUnsafeBufferPointer { b -> [String]? in
             var c = ByteCursor(base: b.baseAddress!, count: b.count, maxDepth: 8)
+            c.lend(&table)
+            defer { c.lend(&table) }
             var out: [String] = []
             do {
                 try c.expect(JSONByte.openBracket)
@@ -106,19 +114,7 @@ final class ByteCursorStringTests: XCTestCase {
         for _ in 0..<200 {
             let picks = (0..<Int.random(in: 1...40, using: &rng)).map { _ in pool.randomElement(using: &rng)! }
             let text = "[" + picks.map { "\"" + $0 + "\"" }.joined(separator: ", ") + "]"
-            let bytes = Array((text + String(repeating: " ", count: 16)).utf8)
-            let got: [String]? = bytes.withUnsafeBufferPointer { b in
-                var c = ByteCursor(base: b.baseAddress!, count: b.count, maxDepth: 8)
-                c.lend(&shared)
-                defer { c.lend(&shared) }
-                var out: [String] = []
-                do {
-                    try c.expect(JSONByte.openBracket)
-                    var first = true
-                    while try c.nextElement(first: &first) { out.append(try c.string()) }
-                } catch { return nil }
-                return out
-            }
+            let got = cursorStrings(text, lending: &shared)
             XCTAssertEqual(try XCTUnwrap(got).map { Array($0.utf8) }, picks.map { Array($0.utf8) })
         }
     }

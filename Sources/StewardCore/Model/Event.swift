@@ -48,16 +48,8 @@ public struct Event: Sendable, Equatable {
 
     public init(seq: Int, event: String, from: String?, to: String, actor: String, at: Timestamp,
                 note: String, data: [String: JSONValue], prev: String, hash: String = "") {
-        self.seq = seq
-        self.event = event
-        self.from = from
-        self.to = to
-        self.actor = actor
-        self.at = at
-        self.note = note
-        self.dataMembers = data
-        self.prev = prev
-        self.hash = hash
+        self.init(seq: seq, event: event, from: from, to: to, actor: actor, at: at, note: note, dataMembers: data,
+                  held: nil, prev: prev, hash: hash)
     }
 
     /// The actor name the runner uses.
