@@ -79,12 +79,21 @@ public enum Replay {
         return nil
     }
 
-    /// Event kinds by name: the same answer as `EventKind(rawValue:)`, by one hashed lookup
-    /// instead of comparing the name with every case.
-    static let eventKinds: [String: EventKind] = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0.rawValue, $0) })
+    /// Event kinds by the length of their names: a name is compared only with the one to
+    /// three kinds of its length (no hashing; the same answer as `EventKind(rawValue:)`).
+    static let eventKindsByLength: [[EventKind]] = {
+        var table: [[EventKind]] = Array(repeating: [], count: 1 + EventKind.allCases.map(\.rawValue.utf8.count).max()!)
+        for kind in EventKind.allCases { table[kind.rawValue.utf8.count].append(kind) }
+        return table
+    }()
 
     @inline(__always)
-    static func eventKind(_ name: String) -> EventKind? { eventKinds[name] }
+    static func eventKind(_ name: String) -> EventKind? {
+        let n = name.utf8.count
+        guard n < eventKindsByLength.count else { return nil }
+        for kind in eventKindsByLength[n] where kind.rawValue == name { return kind }
+        return nil
+    }
 
     /// Checks only the hash chain (seq, prev, hash) of `doc`: for a document already
     /// replayed without hashes, this is the rest of a full verification.

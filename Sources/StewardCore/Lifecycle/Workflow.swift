@@ -9,6 +9,28 @@ public enum EventKind: String, Sendable, CaseIterable {
     case expire, lapse
     case reviewDue = "review-due", reviewOverdue = "review-overdue", windowEnd = "window-end", openTask = "open-task"
 
+    /// The kind's place in `allCases` (a switch, not a search or a hash).
+    var position: Int {
+        switch self {
+        case .request: 0
+        case .approve: 1
+        case .reject: 2
+        case .activate: 3
+        case .rotate: 4
+        case .confirmRotation: 5
+        case .recertify: 6
+        case .amend: 7
+        case .decommission: 8
+        case .closeTask: 9
+        case .expire: 10
+        case .lapse: 11
+        case .reviewDue: 12
+        case .reviewOverdue: 13
+        case .windowEnd: 14
+        case .openTask: 15
+        }
+    }
+
     /// True for the events only the runner appends.
     public var isRunnerEvent: Bool {
         switch self {
@@ -146,31 +168,40 @@ public struct Roles: Sendable, Equatable {
 }
 
 /// A workflow's transitions grouped once by (event, from-state), so replay finds the
-/// candidates for each event with one lookup instead of filtering the whole list. Derived
-/// data: equality ignores it (the workflow's `transitions` already decide).
+/// candidates for each event without filtering the whole list: a slot per event kind (by
+/// its position in `EventKind.allCases`), and in it one group per from-state, found by
+/// comparing the few state names a kind starts from (no hashing). Derived data: equality
+/// ignores it (the workflow's `transitions` already decide).
 public struct TransitionIndex: Sendable, Equatable {
-    struct Key: Hashable {
-        var event: EventKind
+    /// The transitions of one event kind from one state (nil: before `request`), in file order.
+    struct Group: Sendable {
         var from: String?
+        var transitions: [WorkflowTransition]
     }
-    private var groups: [Key: [WorkflowTransition]] = [:]
+    private var byEvent: [[Group]] = Array(repeating: [], count: EventKind.allCases.count)
 
     /// Groups `transitions`, keeping their order within each group.
     public init(_ transitions: [WorkflowTransition]) {
         for t in transitions {
-            if t.from.isEmpty {
-                groups[Key(event: t.event, from: nil), default: []].append(t)
-            }
+            if t.from.isEmpty { add(t, from: nil) }
             var seen: Set<String> = []
-            for f in t.from where seen.insert(f).inserted {
-                groups[Key(event: t.event, from: f), default: []].append(t)
-            }
+            for f in t.from where seen.insert(f).inserted { add(t, from: f) }
+        }
+    }
+
+    private mutating func add(_ t: WorkflowTransition, from: String?) {
+        let e = t.event.position
+        if let g = byEvent[e].firstIndex(where: { $0.from == from }) {
+            byEvent[e][g].transitions.append(t)
+        } else {
+            byEvent[e].append(Group(from: from, transitions: [t]))
         }
     }
 
     /// The transitions of `event` from `state`.
     public func transitions(of event: EventKind, from state: String?) -> [WorkflowTransition] {
-        groups[Key(event: event, from: state)] ?? []
+        for g in byEvent[event.position] where g.from == state { return g.transitions }
+        return []
     }
 
     public static func == (a: TransitionIndex, b: TransitionIndex) -> Bool { true }

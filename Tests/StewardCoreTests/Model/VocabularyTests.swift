@@ -53,3 +53,33 @@ final class ConnectorIDPatternTests: XCTestCase {
         }
     }
 }
+
+/// How replay finds an event's kind and its candidate transitions without hashing.
+final class EventKindLookupTests: XCTestCase {
+    /// An event kind's position is its place in `allCases`, and the by-length lookup replay
+    /// uses names the same kind as `EventKind(rawValue:)`, and nothing for any other text.
+    func testEventKindPositionsAndLookupAgreeWithTheEnum() {
+        for (i, kind) in EventKind.allCases.enumerated() {
+            XCTAssertEqual(kind.position, i, kind.rawValue)
+            XCTAssertEqual(Replay.eventKind(kind.rawValue), kind)
+        }
+        for other in ["", "Request", "request ", "approved", "close_task", "review-due2", "x", "é", String(repeating: "a", count: 40)] {
+            XCTAssertNil(Replay.eventKind(other), other)
+            XCTAssertNil(EventKind(rawValue: other), other)
+        }
+    }
+
+    /// The index finds, for every (event, from-state), the transitions a filter of the
+    /// whole list finds, in the same order.
+    func testTransitionIndexAgreesWithFilteringTheList() {
+        for wf in [Fixture.workflow("standard"), Fixture.workflow("temporary")] {
+            let states: [String?] = [nil] + wf.states.map { Optional($0) } + ["no-such-state"]
+            for kind in EventKind.allCases {
+                for state in states {
+                    let filtered = wf.transitions.filter { t in t.event == kind && (state.map { t.from.contains($0) } ?? t.from.isEmpty) }
+                    XCTAssertEqual(wf.transitions(of: kind, from: state), filtered, "\(wf.name): \(kind.rawValue) from \(state ?? "nil")")
+                }
+            }
+        }
+    }
+}
