@@ -64,11 +64,15 @@ public struct StateStore: Sendable {
     /// Reads, parses and decodes one connector; checks its id matches the file name.
     /// With `directory` (`State/` held open by a scan), the file is opened by its name alone.
     public func load(_ id: ConnectorID, in directory: OpenDirectory? = nil) throws(DataError) -> ConnectorDocument {
-        let shown = StateStore.shown(id)
+        try load(id, fileName: id.fileName, shown: StateStore.shown(id), in: directory)
+    }
+
+    /// `load`, given the file's name and how it is shown (built once per file by a scan).
+    private func load(_ id: ConnectorID, fileName: String, shown: String, in directory: OpenDirectory?) throws(DataError) -> ConnectorDocument {
         let bytes = if let directory {
-            try SafeFile.read(id.fileName, in: directory, shown: shown)
+            try SafeFile.read(fileName, in: directory, shown: shown)
         } else {
-            try SafeFile.read(root.statePath + "/" + id.fileName, shown: shown)
+            try SafeFile.read(root.statePath + "/" + fileName, shown: shown)
         }
         let doc = try StateStore.decode(bytes, shown: shown)
         guard doc.id == id else {
@@ -94,13 +98,15 @@ public struct StateStore: Sendable {
     /// so a reader never shows a projection its history does not give. Never throws: a
     /// problem is the result.
     public func loaded(_ id: ConnectorID, in directory: OpenDirectory? = nil, verifiedBy workflows: WorkflowSet? = nil) -> LoadedConnector {
+        let fileName = id.fileName
+        let shown = "State/" + fileName
         let r: Result<ConnectorDocument, DataError>
         do throws(DataError) {
-            let doc = try load(id, in: directory)
+            let doc = try load(id, fileName: fileName, shown: shown, in: directory)
             if let workflows { try StateStore.verify(doc, workflows: workflows, hashes: false) }
             r = .success(doc)
         } catch { r = .failure(error) }
-        return LoadedConnector(id: id, file: StateStore.shown(id), result: r)
+        return LoadedConnector(id: id, file: shown, result: r)
     }
 
     /// `State/` opened for a scan (`OpenDirectory`), or why it cannot be.
