@@ -17,7 +17,9 @@ def run(s):
         dest, before, after = s.estate("io", *estate_args)
         cmd = ["strace", "-f", "-o", "/dev/null"]
         if trace_path:
-            cmd += ["-P", os.path.join(dest, trace_path)]
+            # A scan opens each file by its bare name relative to State/ held open (openat),
+            # so the literal name is traced as well as the full path.
+            cmd += ["-P", os.path.join(dest, trace_path), "-P", os.path.basename(trace_path)]
         cmd += ["-e", "inject=" + spec]
         p = s.steward("run", "--root", dest, "--now", NOW, "--format", "json" if trace_path else "text", prefix=cmd)
         got = snapshot(dest)
