@@ -59,6 +59,11 @@ def ratio(a, b):
     return a / b if isinstance(a, float) and isinstance(b, float) and b > 0 else None
 
 
+def info(x):
+    """A ratio shown for information, without a verdict."""
+    return "n/a" if x is None else "%.2f× (peer on one core, steward on two: not judged)" % x
+
+
 def verdict(x, limit, at_least=False):
     """'1.23× — met' (x at most `limit`, or at least it with `at_least`), 'n/a' without x."""
     if x is None:
@@ -138,13 +143,15 @@ def goals(results, w):
     print("Goals at N=%d (wall: medians; CPU: user + sys, children included):" % big["n"])
     print("- run --dry-run ≤ 2× floor: wall %s; CPU %s" % (verdict(ratio(t("run --dry-run"), t("floor")), 2),
                                                          verdict(ratio(cpu("run --dry-run"), cpu("floor")), 2)))
+    # "Faster" is elapsed time; the CPU ratio is shown beside it, not judged: the peer runs
+    # on one core and steward on two, so it says how much work each does, not how fast.
     print("- run --dry-run ≥ 3× faster than the peer: wall %s; CPU %s"
           % (verdict(ratio(t("peer"), t("run --dry-run")), 3, at_least=True),
-             verdict(ratio(cpu("peer"), cpu("run --dry-run")), 3, at_least=True)))
+             info(ratio(cpu("peer"), cpu("run --dry-run")))))
     if big.get("peer pair"):
         pw, sw, pc, sc = big["peer pair"]
         print("- run --dry-run ≥ 3× faster than the peer, timed in turns: wall %s; CPU %s"
-              % (verdict(ratio(pw, sw), 3, at_least=True), verdict(ratio(pc, sc), 3, at_least=True)))
+              % (verdict(ratio(pw, sw), 3, at_least=True), info(ratio(pc, sc))))
     print("- check (whole tree) ≤ 4× floor: wall %s; CPU %s" % (verdict(ratio(t("check"), t("floor")), 4),
                                                               verdict(ratio(cpu("check"), cpu("floor")), 4)))
     if len(full) >= 2:
