@@ -21,26 +21,33 @@ public struct DirectoryNames: Sendable {
     /// Reads the names in directory `path`; `shown` names it in errors.
     public static func read(_ path: String, shown: String) throws(DataError) -> DirectoryNames {
         guard let dir = opendir(path) else { throw DataError(file: shown, location: "", message: "cannot be listed: \(errorText(errno))") }
-        return read(dir)
+        return try read(dir, shown: shown)
     }
 
-    /// Reads the names in an open directory (the very directory later reads open files in).
+    /// Reads the names in an open directory (a descriptor opened without following a link,
+    /// so the listing cannot be sent elsewhere by a link swapped in for the path).
     public static func read(in directory: OpenDirectory, shown: String) throws(DataError) -> DirectoryNames {
-        let fd = dup(directory.descriptor)
+        let fd = fcntl(directory.descriptor, F_DUPFD_CLOEXEC, 0)
         guard fd >= 0, let dir = fdopendir(fd) else {
             let e = errno
             if fd >= 0 { close(fd) }
             throw DataError(file: shown, location: "", message: "cannot be listed: \(errorText(e))")
         }
         rewinddir(dir)
-        return read(dir)
+        return try read(dir, shown: shown)
     }
 
-    /// Every name `dir` holds; closes it.
-    private static func read(_ dir: OpaquePointer) -> DirectoryNames {
+    /// Every name `dir` holds; closes it. A read error is an error, never an early end (a
+    /// listing that stopped short would silently skip connectors).
+    private static func read(_ dir: OpaquePointer, shown: String) throws(DataError) -> DirectoryNames {
         defer { closedir(dir) }
         var names = DirectoryNames()
-        while let ent = readdir(dir) {
+        while true {
+            errno = 0
+            guard let ent = readdir(dir) else {
+                if errno != 0 { throw DataError(file: shown, location: "", message: "cannot be listed: \(errorText(errno))") }
+                break
+            }
             withUnsafePointer(to: ent.pointee.d_name) { p in
                 p.withMemoryRebound(to: UInt8.self, capacity: 256) { raw in
                     let n = strlen(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self))

@@ -14,7 +14,10 @@ public struct StateStore: Sendable {
     public init(root: GovernanceRoot) { self.root = root }
 
     /// The file of connector `id`, as shown to users.
-    public static func shown(_ id: ConnectorID) -> String { "State/" + id.fileName }
+    public static func shown(_ id: ConnectorID) -> String { shown(fileName: id.fileName) }
+
+    /// A file under `State/` as shown to users.
+    static func shown(fileName: String) -> String { "State/" + fileName }
 
     /// The connector ids present, plus a problem for every entry that is not a connector file.
     public func listing() throws(DataError) -> (ids: [ConnectorID], problems: [DataError]) {
@@ -99,7 +102,7 @@ public struct StateStore: Sendable {
     /// problem is the result.
     public func loaded(_ id: ConnectorID, in directory: OpenDirectory? = nil, verifiedBy workflows: WorkflowSet? = nil) -> LoadedConnector {
         let fileName = id.fileName
-        let shown = "State/" + fileName
+        let shown = StateStore.shown(fileName: fileName)
         let r: Result<ConnectorDocument, DataError>
         do throws(DataError) {
             let doc = try load(id, fileName: fileName, shown: shown, in: directory)

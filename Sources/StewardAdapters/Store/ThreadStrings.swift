@@ -25,9 +25,10 @@ final class ThreadStrings {
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
-        pthread_key_create(&key) { p in
+        let created = pthread_key_create(&key) { p in
             if let p { Unmanaged<ThreadStrings>.fromOpaque(p).release() }
         }
+        precondition(created == 0, "no thread-specific key left for the string tables")
         return key
     }()
 }

@@ -191,6 +191,7 @@ public struct TransitionIndex: Sendable, Equatable {
 
     private mutating func add(_ t: WorkflowTransition, from: String?) {
         let e = t.event.position
+        precondition(EventKind.allCases[e] == t.event, "EventKind.position must be the kind's place in allCases")
         if let g = byEvent[e].firstIndex(where: { $0.from == from }) {
             byEvent[e][g].transitions.append(t)
         } else {

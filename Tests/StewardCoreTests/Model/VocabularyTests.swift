@@ -63,7 +63,8 @@ final class EventKindLookupTests: XCTestCase {
             XCTAssertEqual(kind.position, i, kind.rawValue)
             XCTAssertEqual(Replay.eventKind(kind.rawValue), kind)
         }
-        for other in ["", "Request", "request ", "approved", "close_task", "review-due2", "x", "é", String(repeating: "a", count: 40)] {
+        for other in ["", "Request", "request ", "approved", "close_task", "review-due2", "x", "é", "rej\u{E9}c", "\u{E9}xpir",
+                      "ame\u{301}nd", String(repeating: "a", count: 40)] {
             XCTAssertNil(Replay.eventKind(other), other)
             XCTAssertNil(EventKind(rawValue: other), other)
         }
