@@ -57,10 +57,13 @@ public enum ChangeRules {
             return (v, w)
         }
         let requestCommitAuthor = attribution(head.first, c.versions)?.authorEmail
-        // The state before each appended event, from one walk of the history.
-        let walk = HistoryWalk.walk(c.head, workflow: c.workflow)
+        // The state before an appended event, from one walk of the history, made only when
+        // an event needs it (most pull requests append none that does).
+        var walk: HistoryWalk?
         func state(before e: Event) -> LifecycleState? {
-            e.seq == 1 ? LifecycleState(connector: c.head.id) : walk.before(e.seq - 1)
+            if e.seq == 1 { return LifecycleState(connector: c.head.id) }
+            if walk == nil { walk = HistoryWalk.walk(c.head, workflow: c.workflow) }
+            return walk?.before(e.seq - 1)
         }
         for e in head.dropFirst(baseEvents.count) {
             guard let commit = attribution(e, c.versions) else {

@@ -1,24 +1,8 @@
-/// Everything a guard may look at when an event is applied.
-public struct GuardContext: Sendable {
-    public var state: LifecycleState
-    public var event: EventKind
-    public var actor: String
-    public var data: [String: JSONValue]
-    /// The spec the event would leave (the new spec for request and amend).
-    public var spec: Spec?
-    /// Approver roles; nil skips role guards (history judged without the roles of its time).
-    public var roles: Roles?
-}
-
 /// Evaluates the named guards of a workflow transition.
 public enum Guards {
-    /// Throws the violation of the first guard that does not hold.
-    public static func check(_ guards: [Guard], _ c: GuardContext) throws(RuleViolation) {
-        try check(guards, state: c.state, event: c.event, actor: c.actor, data: c.data, spec: c.spec, roles: c.roles)
-    }
-
-    /// The same check with the context's fields passed one by one, so replay does not copy
-    /// its state into a `GuardContext` for every event.
+    /// Throws the violation of the first guard that does not hold. `spec` is the spec the
+    /// event would leave (the new one for request and amend); nil `roles` skips role guards
+    /// (history judged without the roles of its time).
     static func check(_ guards: [Guard], state: LifecycleState, event: EventKind, actor: String,
                       data: [String: JSONValue], spec: Spec?, roles: Roles?) throws(RuleViolation) {
         for g in guards { try check(g, state: state, event: event, actor: actor, data: data, spec: spec, roles: roles) }

@@ -106,20 +106,17 @@ public enum Transition {
         guard let chosen = candidates.first(where: { ($0.to ?? before) == to }) else {
             throw RuleViolation(rule: "illegal-transition", "'\(event.rawValue)' from '\(before ?? "(none)")' to '\(to)' is not a transition of workflow '\(wf.name)'")
         }
-        if carriesSpec {
-            try Guards.check(chosen.guards, state: n, event: event, actor: actor, data: data, spec: carried, roles: roles)
-        } else {
-            try Guards.check(chosen.guards, state: n, event: event, actor: actor, data: data, spec: n.spec, roles: roles)
-        }
-        var runnerTasks: [JSONValue] = []
+        try Guards.check(chosen.guards, state: n, event: event, actor: actor, data: data,
+                         spec: carriesSpec ? carried : n.spec, roles: roles)
+        var runnerTasks: [TaskKind] = []
         if event.isRunnerEvent, let kinds = data["tasks"]?.arrayValue {
             for k in kinds {
                 guard let kind = k.stringValue.map(TaskKind.init(rawValue:)), wf.taskKinds[kind] != nil else {
                     let named = k.stringValue.map { "'\($0.prefix(40))'" } ?? "a value that is not a string"
                     throw RuleViolation(rule: "event-data", "\(event.rawValue): data.tasks names \(named), not a task kind of workflow '\(wf.name)' (its kinds: \(wf.taskKinds.keys.sorted().map(\.rawValue).joined(separator: ", ")))")
                 }
+                runnerTasks.append(kind)
             }
-            runnerTasks = kinds
         }
         // Apply (nothing below throws).
         n.seq += 1
@@ -200,14 +197,15 @@ public enum Transition {
         case .reject, .decommission, .expire, .reviewOverdue, .windowEnd, .reviewDue, .openTask:
             break
         }
-        for k in runnerTasks {
-            n.tasks.append(openTask(n.connector, seq: n.seq, kind: TaskKind(rawValue: k.stringValue ?? ""), at: at, wf: wf, until: n.due.until))
+        for kind in runnerTasks {
+            n.tasks.append(openTask(n.connector, seq: n.seq, kind: kind, at: at, wf: wf, until: n.due.until))
         }
         // Entering the terminal state (not staying in it: close-task there keeps the state).
         if to == wf.terminal && before != wf.terminal {
             // Upkeep reminders lose their point; revocation obligations (an old credential
             // still live after an unconfirmed rotation) stay open until closed with evidence.
-            close(&n, kinds: TaskKind.upkeep, at: at, evidence: "superseded: \(n.connector) was decommissioned (event \(n.seq))")
+            let superseded = "superseded: \(n.connector) was decommissioned (event \(n.seq))"
+            close(&n, where: TaskKind.upkeep.contains, at: at, evidence: superseded)
             let kinds = n.credentialIssued ? wf.offboarding : wf.offboardingWithoutCredential
             for kind in kinds { n.tasks.append(openTask(n.connector, seq: n.seq, kind: kind, at: at, wf: wf, until: nil)) }
             n.due = Due()
@@ -249,20 +247,18 @@ public enum Transition {
                              openedAt: at, dueAt: due)
     }
 
-    /// Closes the open tasks of `kind` (no set built for one kind).
+    /// Closes the open tasks of `kind`.
     static func close(_ n: inout LifecycleState, kind: TaskKind, at: Timestamp, evidence: @autoclosure () -> String) {
-        for i in n.tasks.indices where n.tasks[i].status == .open && n.tasks[i].kind == kind {
+        close(&n, where: { $0 == kind }, at: at, evidence: evidence())
+    }
+
+    /// Closes the open tasks whose kind `matches`; `evidence` is built only when one closes.
+    static func close(_ n: inout LifecycleState, where matches: (TaskKind) -> Bool, at: Timestamp,
+                      evidence: @autoclosure () -> String) {
+        for i in n.tasks.indices where n.tasks[i].status == .open && matches(n.tasks[i].kind) {
             n.tasks[i].status = .done
             n.tasks[i].closedAt = at
             n.tasks[i].evidence = evidence()
-        }
-    }
-
-    static func close(_ n: inout LifecycleState, kinds: Set<TaskKind>?, at: Timestamp, evidence: String) {
-        for i in n.tasks.indices where n.tasks[i].status == .open && (kinds?.contains(n.tasks[i].kind) ?? true) {
-            n.tasks[i].status = .done
-            n.tasks[i].closedAt = at
-            n.tasks[i].evidence = evidence
         }
     }
 }

@@ -92,16 +92,10 @@ extension ByteCursor {
     }
 
     /// A spec object (the same checks as `DocumentDecoding.spec`).
-    mutating func spec() throws(FastPathMiss) -> Spec { try specAndNulls().spec }
-
-    /// A spec object, held (boxed), and which of its optional members were written as `null`.
-    mutating func heldSpec() throws(FastPathMiss) -> HeldSpec {
-        let read = try specAndNulls()
-        return HeldSpec(spec: read.spec, nullSecretRef: read.nullSecretRef, nullUntil: read.nullUntil)
-    }
+    mutating func spec() throws(FastPathMiss) -> Spec { try heldSpec().spec }
 
     /// A spec object, and which of its optional members were written as `null`.
-    mutating func specAndNulls() throws(FastPathMiss) -> (spec: Spec, nullSecretRef: Bool, nullUntil: Bool) {
+    mutating func heldSpec() throws(FastPathMiss) -> HeldSpec {
         try expect(JSONByte.openBrace)
         var seen: UInt32 = 0
         var first = true
@@ -135,9 +129,10 @@ extension ByteCursor {
         // Everything but secretRef (bit 8) and until (bit 9) is required.
         guard seen | 0x300 == 0x7FF else { throw FastPathMiss() }
         let nullSecretRef = seen & 0x100 != 0 && secretRef == nil, nullUntil = seen & 0x200 != 0 && until == nil
-        return (Spec(system: system, purpose: purpose, kind: kind, environment: environment, risk: risk,
-                     owners: owners, scopes: scopes, reaches: reaches, secretRef: secretRef, until: until,
-                     bindings: bindings), nullSecretRef, nullUntil)
+        return HeldSpec(spec: Spec(system: system, purpose: purpose, kind: kind, environment: environment, risk: risk,
+                                   owners: owners, scopes: scopes, reaches: reaches, secretRef: secretRef, until: until,
+                                   bindings: bindings),
+                        nullSecretRef: nullSecretRef, nullUntil: nullUntil)
     }
 
     mutating func owners() throws(FastPathMiss) -> Owners {

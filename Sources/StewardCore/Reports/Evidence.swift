@@ -85,7 +85,9 @@ public struct Evidence: Sendable {
             let before = walk?.before(i), after = i < (walk?.states.count ?? 0) ? walk?.states[i] : nil
             var newSpec = spec
             if e.event == EventKind.request.rawValue || e.event == EventKind.amend.rawValue {
-                newSpec = try? DocumentDecoding.spec(e.data["spec"] ?? .null, path: "history[\(i)].data.spec", file: "State/\(doc.id).json")
+                // The reader's decoded spec when it has one; else decode the tree.
+                newSpec = e.decodedSpec.spec
+                    ?? (try? DocumentDecoding.spec(e.data["spec"] ?? .null, path: "history[\(i)].data.spec", file: "State/\(doc.id).json"))
             }
             switch e.event {
             case EventKind.approve.rawValue:

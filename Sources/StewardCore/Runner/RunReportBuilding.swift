@@ -20,7 +20,7 @@ extension RunReport {
                 }
             }
             for t in p.opened {
-                let i = p.events.firstIndex { TaskID(connector: id, seq: $0.seq, kind: t.kind).description == t.id }
+                let i = p.events.firstIndex { TaskID.isOpened(t.id, byEvent: $0.seq, of: id) }
                 let reason = i.map { p.events[$0].dataString("reason") ?? "" } ?? ""
                 tasks.append(OpenedTask(id: t.id, kind: t.kind, connector: id, reason: reason, cause: i.map { p.causes[$0] }))
             }

@@ -23,9 +23,7 @@ public enum CanonicalJSON: Sendable {
     /// (Python sorts keys by code point, which differs from UTF-16 order only when one key has a character
     /// above U+FFFF where another has one in U+E000...U+FFFF).
     public static func pretty(_ value: JSONValue) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(2048)
-        writePretty(value, level: 0, into: &out)
+        var out = pretty(value, nestedAt: 0)
         out.append(0x0A)
         return out
     }
