@@ -48,18 +48,12 @@ public enum ProcessRunner {
             }
         }
         // Read both pipes to the end before waiting, so a large output cannot block the child.
-        let errBox = DataBox()
-        let errRead = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
-            errRead.signal()
-        }
+        let errReader = err.fileHandleForReading
+        let errData = Background { errReader.readDataToEndOfFile() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        errRead.wait()
+        let errBytes = try! errData.value()   // reading a pipe to its end cannot throw
         exited.wait()
         return ProcessOutput(status: p.terminationStatus, stdout: [UInt8](outData),
-                             stderr: String(decoding: errBox.data, as: UTF8.self))
+                             stderr: String(decoding: errBytes, as: UTF8.self))
     }
 }
-
-final class DataBox: @unchecked Sendable { var data = Data() }

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 
 /// The entry names of one directory (`.` and `..` left out), gathered as bytes in one
 /// buffer and put in `String` order without building a `String` per comparison: a
@@ -92,16 +91,11 @@ public struct DirectoryNames: Sendable {
             let base = b.baseAddress ?? UnsafePointer(bitPattern: 1)!
             let order = ByteOrder(base: base, starts: starts)
             guard count >= 4096 else { return all.sorted(by: order.less) }
-            // Two halves sorted at once, then one merge.
+            // Two halves sorted at once (one on another thread), then one merge.
             let mid = count / 2
-            let halves = UnsafeMutableBufferPointer<[Int]>.allocate(capacity: 2)
-            halves.initialize(repeating: [])
-            defer { halves.deinitialize(); halves.deallocate() }
-            let box = UnsafeSendable(halves)
-            DispatchQueue.concurrentPerform(iterations: 2) { h in
-                box.value[h] = (h == 0 ? Array(0..<mid) : Array(mid..<count)).sorted(by: order.less)
-            }
-            return order.merge(halves[0], halves[1])
+            let first = Background { Array(0..<mid).sorted(by: order.less) }
+            let second = Array(mid..<count).sorted(by: order.less)
+            return order.merge(try! first.value(), second)   // a sort cannot throw
         }
     }
 

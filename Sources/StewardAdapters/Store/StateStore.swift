@@ -65,12 +65,12 @@ public struct StateStore: Sendable {
     public func exists(_ id: ConnectorID) -> Bool { SafeFile.entryType(root.statePath + "/" + id.fileName) != nil }
 
     /// Reads, parses and decodes one connector; checks its id matches the file name.
-    /// With `directory` (`State/` held open by a scan), the file is opened by its name alone.
-    public func load(_ id: ConnectorID, in directory: OpenDirectory? = nil) throws(DataError) -> ConnectorDocument {
-        try load(id, fileName: id.fileName, shown: StateStore.shown(id), in: directory)
+    public func load(_ id: ConnectorID) throws(DataError) -> ConnectorDocument {
+        try load(id, fileName: id.fileName, shown: StateStore.shown(id), in: nil)
     }
 
-    /// `load`, given the file's name and how it is shown (built once per file by a scan).
+    /// `load`, given the file's name and how it is shown (built once per file by a scan);
+    /// with `directory` (`State/` held open by a scan), the file is opened by its name alone.
     private func load(_ id: ConnectorID, fileName: String, shown: String, in directory: OpenDirectory?) throws(DataError) -> ConnectorDocument {
         let bytes = if let directory {
             try SafeFile.read(fileName, in: directory, shown: shown)
@@ -97,37 +97,34 @@ public struct StateStore: Sendable {
         return try DocumentDecoding.document(try JSONFile.parse(bytes: bytes, shown: shown), file: shown)
     }
 
-    /// Loads one connector; with `workflows`, also replays it (see `verify(_:workflows:hashes:)`),
-    /// so a reader never shows a projection its history does not give. Never throws: a
-    /// problem is the result.
-    public func loaded(_ id: ConnectorID, in directory: OpenDirectory? = nil, verifiedBy workflows: WorkflowSet? = nil) -> LoadedConnector {
-        let fileName = id.fileName
-        let shown = StateStore.shown(fileName: fileName)
-        let r: Result<ConnectorDocument, DataError>
-        do throws(DataError) {
-            let doc = try load(id, fileName: fileName, shown: shown, in: directory)
-            if let workflows { try StateStore.verify(doc, workflows: workflows, hashes: false) }
-            r = .success(doc)
-        } catch { r = .failure(error) }
-        return LoadedConnector(id: id, file: shown, result: r)
-    }
-
     /// `State/` opened for a scan (`OpenDirectory`), or why it cannot be.
     public func openForScan() -> Result<OpenDirectory, DataError> {
         do { return .success(try OpenDirectory(root.statePath, shown: "State/")) } catch { return .failure(error) }
     }
 
-    /// `loaded(_:in:verifiedBy:)` from a scan's open `State/`; when it could not be opened
-    /// (it became a link, or vanished, after the listing), every file fails with that
+    /// Loads one connector from a scan's open `State/`; with `workflows`, also replays it
+    /// (see `verify(_:workflows:hashes:)`), so a reader never shows a projection its history
+    /// does not give. Never throws: a problem is the result. When `State/` could not be
+    /// opened (it became a link, or vanished, after the listing), every file fails with that
     /// reason: a scan never falls back to walking the path again.
     public func loaded(_ id: ConnectorID, in directory: Result<OpenDirectory, DataError>,
                        verifiedBy workflows: WorkflowSet? = nil) -> LoadedConnector {
-        switch directory {
-        case .success(let open): return loaded(id, in: open, verifiedBy: workflows)
-        case .failure(let e):
-            let shown = StateStore.shown(id)
-            return LoadedConnector(id: id, file: shown, result: .failure(DataError(file: shown, location: "", message: "cannot be read: State/ \(e.message)")))
+        let fileName = id.fileName
+        let shown = StateStore.shown(fileName: fileName)
+        let r: Result<ConnectorDocument, DataError>
+        do throws(DataError) {
+            let open: OpenDirectory
+            switch directory {
+            case .success(let d): open = d
+            case .failure(let e): throw DataError(file: shown, location: "", message: "cannot be read: State/ \(e.message)")
+            }
+            let doc = try load(id, fileName: fileName, shown: shown, in: open)
+            if let workflows { try StateStore.verify(doc, workflows: workflows, hashes: false) }
+            r = .success(doc)
+        } catch {
+            r = .failure(error)
         }
+        return LoadedConnector(id: id, file: shown, result: r)
     }
 
     /// Replays `doc` through its workflow and throws a data error naming the file when its
@@ -146,6 +143,6 @@ public struct StateStore: Sendable {
     /// Writes documents atomically and durably (see `AtomicWriter`).
     public func write(_ docs: [ConnectorDocument]) throws(StoreError) {
         let writer = AtomicWriter(directory: root.statePath, shown: "State")
-        try writer.write(docs.map { (name: "\($0.id).json", bytes: DocumentEncoding.bytes($0)) })
+        try writer.write(docs.map { (name: $0.id.fileName, bytes: DocumentEncoding.bytes($0)) })
     }
 }

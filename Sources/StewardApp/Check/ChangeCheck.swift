@@ -70,7 +70,9 @@ public enum ChangeCheck {
             names += [c.oldBlob, c.newBlob]
             names += history.compactMap { $0.blobs[c.path] }
         }
-        let present = names.filter { !GitChange.isAbsent($0) }
+        // Each blob once (a file's head version is also its version after the last commit).
+        var seen = Set<String>()
+        let present = names.filter { !GitChange.isAbsent($0) && seen.insert($0).inserted }
         var contents: [String: [UInt8]] = [:]
         for (name, bytes) in zip(present, try repo.objects(present)) { if let bytes { contents[name] = bytes } }
         var headDocs: [(file: String, doc: ConnectorDocument)] = []
@@ -147,7 +149,12 @@ public enum ChangeCheck {
         let files = zip(paths, try repo.blobs(paths.map { (rev, $0) })).compactMap { path, bytes in
             bytes.map { (name: String(path.dropFirst("Workflows/".count)), bytes: $0) }
         }
-        let read = try WorkflowSet.decode(files: files, suffix: " (base)")
+        let read: (workflows: [String: Workflow], roles: Roles?)
+        do { read = try WorkflowSet.decode(files: files, suffix: " (base)") } catch {
+            // The gate judges by the base branch's rules, so no pull request can repair them.
+            throw DataError(file: error.file, location: error.location, message: error.message
+                + "; the gate judges every pull request by the base branch's rules, so fix this on the base branch itself (a pull request cannot pass until then)", rule: error.rule)
+        }
         guard let roles = read.roles, !read.workflows.isEmpty else {
             throw DataError(file: "Workflows/", location: "", message: "the base revision \(rev.prefix(10)) has no workflows or roles.json; is --base a governance repository's branch?")
         }
