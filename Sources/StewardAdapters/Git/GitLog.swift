@@ -61,6 +61,6 @@ public enum GitLog {
     }
 
     static func malformed(_ index: Int, _ what: String) -> StoreError {
-        StoreError(.io, "git log returned an unexpected answer: commit \(index + 1) of the log: \(what)")
+        StoreError(.io, "git log returned an unexpected answer: commit \(index + 1) of the log: \(what); this is a problem of steward or of the git in use (`git --version`): report it with the commit named")
     }
 }

@@ -30,10 +30,12 @@ package enum GovernanceInit {
         }
         for (i, f) in files.enumerated() {
             do { try OutputFile.write(Array(f.contents.utf8), to: root + "/" + f.path) } catch {
-                // The files before it are written: say which, so the user can remove them and retry.
+                // The files before it are written: say which, so the user can remove them and
+                // retry (the writer's own "nothing was changed" is about this one file).
                 let written = files.prefix(i).map(\.path)
-                throw StoreError(.io, "\(error.message)" + (written.isEmpty ? "" :
-                    "; the \(written.count) of \(files.count) files before it were written (\(written.joined(separator: ", "))): remove them from \(dir) and run init again"))
+                guard !written.isEmpty else { throw error }
+                let failed = error.message.replacingOccurrences(of: "; nothing was changed", with: "")
+                throw StoreError(.io, "\(failed); already written before it: \(written.joined(separator: ", ")) (\(written.count) of \(files.count) files): remove them from \(dir) and run init again")
             }
         }
         return files.map(\.path)

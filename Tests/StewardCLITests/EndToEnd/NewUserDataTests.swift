@@ -104,6 +104,23 @@ final class NewUserDataTests: XCTestCase {
         XCTAssertTrue(lines.contains("State/.*.tmp-*"), "\(lines)")
     }
 
+    /// When a later file cannot be written, init names the file that failed and the ones it
+    /// already wrote, without claiming that nothing was changed.
+    func testInitThatFailsPartWayNamesWhatItAlreadyWrote() throws {
+        let repo = try R()
+        let dir = repo.base + "/partial"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // A file where the Templates/ folder must go: the workflows are written, a template is not.
+        try Data("not a folder\n".utf8).write(to: URL(fileURLWithPath: dir + "/Templates"))
+        let r = repo.run(R.binary, ["init", dir], in: repo.base)
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("Templates/"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("already written before it: Workflows/"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("remove them from \(dir) and run init again"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("nothing was changed"), r.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/Workflows/standard.json"))
+    }
+
     func testInitWritesPlaceholderApproversAndCheckWarnsUntilTheyAreReplaced() throws {
         let repo = try R()
         let fresh = repo.base + "/fresh"

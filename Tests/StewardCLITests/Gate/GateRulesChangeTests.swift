@@ -33,6 +33,7 @@ final class GateRulesChangeTests: XCTestCase {
         try repo.commit(Self.approver, at: Self.at, "name it as its file")
         let out = try repo.expect(repo.check(["--now", Self.at]), 4)
         XCTAssertTrue(out.stderr.contains(message.replacingOccurrences(of: "strict.json:", with: "strict.json (base):")), out.stderr)
+        XCTAssertTrue(out.stderr.contains("fix this on the base branch itself"), out.stderr)
     }
 
     // MARK: rules-change
