@@ -137,6 +137,9 @@ def table(o, results, w):
 def goals(results, w):
     """One line per goal of the issue: the ratio measured, wall and CPU, each met or missed."""
     full = [r for r in results if not r.get("large")]
+    if not full:
+        print("Goals: n/a (every size ran only the dry run; see the table)")
+        return
     big = full[-1]
     cpu = lambda name: big.get("cpu " + name)
     t = lambda name: big[name][0]

@@ -2,7 +2,7 @@ import Foundation
 import StewardCore
 import XCTest
 
-/// The exit statuses of §7: 0 success, 1 refused, 2 usage, 3 busy, 4 invalid data; errors
+/// The exit statuses: 0 success, 1 refused, 2 usage, 3 busy, 4 invalid data; errors
 /// as `steward: error: …` on stderr, and a refused command changes no byte.
 final class ExitCodeTests: XCTestCase {
     typealias R = EndToEndRepo

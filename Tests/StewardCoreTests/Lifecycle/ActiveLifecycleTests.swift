@@ -1,7 +1,7 @@
 import XCTest
 @testable import StewardCore
 
-/// §3: activate, rotate, confirm-rotation and recertify.
+/// The lifecycle's events: activate, rotate, confirm-rotation and recertify.
 final class ActiveLifecycleTests: XCTestCase {
     typealias F = Fixture
 

@@ -1,7 +1,7 @@
 import XCTest
 @testable import StewardCore
 
-/// §3 decommission and close-task, the terminal state, and the refusals every event shares:
+/// The lifecycle's decommission and close-task, the terminal state, and the refusals every event shares:
 /// time going backwards, unknown data keys, and credentials in a file.
 final class DecommissionTests: XCTestCase {
     typealias F = Fixture

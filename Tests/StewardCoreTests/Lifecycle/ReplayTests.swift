@@ -23,18 +23,6 @@ final class ReplayTests: XCTestCase {
         }
     }
 
-    /// Recomputes prev and hash of every event, as a careful forger would.
-    private func rechained(_ history: [Event]) -> [Event] {
-        var prev = Event.genesisHash
-        return history.map { e in
-            var e = e
-            e.prev = prev
-            e.hash = DocumentEncoding.hash(of: e)
-            prev = e.hash
-            return e
-        }
-    }
-
     func testAnUntouchedDocumentReplaysToItsProjection() throws {
         let doc = try sample()
         let s = try Replay.run(doc, workflow: F.standard, file: "State/crm-sync.json", options: .init(roles: F.roles)).get()
@@ -96,7 +84,7 @@ final class ReplayTests: XCTestCase {
     func testASeqGapIsCaughtEvenWhenRechained() throws {
         var doc = try sample()
         doc.history[5].seq = 7
-        doc.history = rechained(doc.history)
+        doc.history = F.rechained(doc.history)
         let p = problem(doc)
         XCTAssertEqual(p?.rule, "sequence")
         XCTAssertEqual(p?.location, "history[5]")
@@ -133,7 +121,7 @@ final class ReplayTests: XCTestCase {
     func testAnEventWhoseToDisagreesWithTheWorkflowIsCaught() throws {
         var doc = try sample()
         doc.history[3].to = "active"   // rotate goes to rotated
-        doc.history = rechained(doc.history)
+        doc.history = F.rechained(doc.history)
         let p = problem(doc)
         XCTAssertEqual(p?.rule, "illegal-transition")
         XCTAssertEqual(p?.location, "history[3].to")
@@ -142,7 +130,7 @@ final class ReplayTests: XCTestCase {
     func testAnEventWhoseFromDisagreesIsCaught() throws {
         var doc = try sample()
         doc.history[2].from = "requested"
-        doc.history = rechained(doc.history)
+        doc.history = F.rechained(doc.history)
         let p = problem(doc)
         XCTAssertEqual(p?.rule, "illegal-transition")
         XCTAssertEqual(p?.location, "history[2].from")
@@ -151,7 +139,7 @@ final class ReplayTests: XCTestCase {
     func testAnInventedEventIsCaught() throws {
         var doc = try sample()
         doc.history[5].event = "bless"
-        doc.history = rechained(doc.history)
+        doc.history = F.rechained(doc.history)
         XCTAssertEqual(problem(doc)?.rule, "unknown-event")
     }
 
@@ -163,7 +151,7 @@ final class ReplayTests: XCTestCase {
         // what an approval would give; only the rule is broken.
         let forged = Event(seq: 2, event: "approve", from: "requested", to: "approved", actor: F.alice,
                            at: F.t0.plus(hours: 1), note: "", data: [:], prev: doc.headHash)
-        doc.history = rechained(doc.history + [forged])
+        doc.history = F.rechained(doc.history + [forged])
         doc.version = 2
         doc.state = "approved"
         doc.due.approval = F.t0.plus(days: 14, hours: 1)
@@ -179,7 +167,7 @@ final class ReplayTests: XCTestCase {
         var doc = try ConnectorBuilder.active().document
         let forged = Event(seq: 4, event: "review-due", from: "active", to: "review-due", actor: F.lee,
                            at: F.t0.plus(days: 1), note: "", data: ["reason": .string("bored")], prev: doc.headHash)
-        doc.history = rechained(doc.history + [forged])
+        doc.history = F.rechained(doc.history + [forged])
         doc.version = 4
         doc.state = "review-due"
         let p = problem(doc)

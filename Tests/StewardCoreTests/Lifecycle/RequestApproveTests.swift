@@ -1,7 +1,7 @@
 import XCTest
 @testable import StewardCore
 
-/// §3: request, approve and reject, and every rule that refuses them.
+/// The lifecycle's events: request, approve and reject, and every rule that refuses them.
 final class RequestApproveTests: XCTestCase {
     typealias F = Fixture
 

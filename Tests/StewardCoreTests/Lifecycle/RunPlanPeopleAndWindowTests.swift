@@ -1,7 +1,7 @@
 import XCTest
 @testable import StewardCore
 
-/// §4 for temporary connectors (the expiry notice and the end of the window) and for owners
+/// The runner's timers for temporary connectors (the expiry notice and the end of the window) and for owners
 /// who left (`--people`).
 final class RunPlanPeopleAndWindowTests: XCTestCase {
     typealias F = Fixture

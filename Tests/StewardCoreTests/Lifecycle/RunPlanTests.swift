@@ -1,7 +1,7 @@
 import XCTest
 @testable import StewardCore
 
-/// §4 at every boundary: one second before a clock runs out nothing is due, at the instant
+/// The runner's timers at every boundary: one second before a clock runs out nothing is due, at the instant
 /// the step is. Durations are those of the shipped standard workflow unless a test edits it.
 final class RunPlanTests: XCTestCase {
     typealias F = Fixture

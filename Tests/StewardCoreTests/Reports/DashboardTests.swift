@@ -2,7 +2,7 @@ import XCTest
 @testable import StewardCore
 
 /// The HTML dashboard: self-contained, escaped, every connector present, the sections the
-/// report promises. (Tests/browser renders it in a real browser.)
+/// report promises. (`make browser`, scripts/browser-test.py, renders it in a real browser.)
 final class DashboardTests: XCTestCase {
     typealias F = Fixture
 

@@ -2,8 +2,8 @@ import XCTest
 @testable import StewardCore
 
 /// The kill switch's target (`decommission --system`), read through the one estate scan:
-/// the live connectors of a system (case-insensitive), each system's live count, and every
-/// unreadable file, in id order across the scan's chunks.
+/// the live connectors of a system (case-insensitive), each system's live count, and the
+/// problems: the listing's first (a file that is not a connector), then unreadable files in id order.
 final class LiveConnectorsTests: XCTestCase {
     typealias F = Fixture
 
