@@ -48,9 +48,7 @@ public struct ConnectorService: Sendable {
             return try Append.event(.request, to: nil, state: nil, id: id, actor: actor, at: now, note: note,
                                     data: try command.data(currentSpec: nil), workflow: wf, roles: workflows.roles, file: file)
         }
-        guard store.exists(id) else {
-            throw RuleViolation(rule: "not-found", "no connector '\(id)' (\(file) does not exist); 'steward list' shows the estate")
-        }
+        try ConnectorLookup.require(id, in: store)
         let (doc, state, wf) = try verified(id, workflows: workflows)
         try OverdueTimers.check(command.event, state: state, workflow: wf, at: now, id: id, file: file)
         return try Append.event(command.event, to: doc, state: state, id: id, actor: actor, at: now, note: note,

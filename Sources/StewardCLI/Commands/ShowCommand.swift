@@ -7,7 +7,7 @@ enum ShowCommand {
         let format = try inv.format()
         let id = try inv.connectorID()
         let root = try inv.root()
-        try ReportCommands.requireConnector(id, in: root)
+        try ConnectorLookup.require(id, in: StateStore(root: root))
         let doc = try StateStore(root: root).load(id)
         try StateStore.verify(doc, workflows: try WorkflowSet.load(root), hashes: true)
         if format == .json {

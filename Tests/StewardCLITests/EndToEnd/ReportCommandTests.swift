@@ -84,6 +84,12 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(try repo.expect(repo.steward(["evidence", "crm"]), 1).stderr.contains("did you mean 'crm-sync'?"))
         let shown = try repo.expect(repo.steward(["show", "crm-synk"]), 1)
         XCTAssertTrue(shown.stderr.contains("did you mean 'crm-sync'?"), "show suggests the same way: \(shown.stderr)")
+        // A lifecycle command looks the connector up the same way; with nothing near, it
+        // points at the listing.
+        let approve = try repo.expect(repo.steward(["recertify", "crm-synk", "--as", R.alice]), 1)
+        XCTAssertTrue(approve.stderr.contains("no connector 'crm-synk'") && approve.stderr.contains("did you mean 'crm-sync'?"), approve.stderr)
+        let far = try repo.expect(repo.steward(["recertify", "zzzz", "--as", R.alice]), 1)
+        XCTAssertTrue(far.stderr.contains("'steward list' shows the estate"), far.stderr)
     }
 
     func testATamperedFileShowsTheChainFailureWithoutCrashing() throws {
